@@ -1,0 +1,62 @@
+"""The Python API: `extract(text_or_path) -> Graph` and `Corpus(db).add(paths)`."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .errors import ReadError
+from .merge import merge_graphs
+from .model import Document, Graph
+from .nlp.pipeline import extract_documents_iter
+
+
+def _looks_like_path(source: str) -> bool:
+    return source == "-" or ("\n" not in source and len(source) < 4096 and os.path.exists(source))
+
+
+def _documents(source, date: str | None) -> Iterator[Document | ReadError]:
+    from .read import iter_documents
+    if isinstance(source, Document):
+        yield source
+    elif isinstance(source, Path):
+        yield from iter_documents([str(source)], date=date)
+    elif isinstance(source, str):
+        if _looks_like_path(source):
+            yield from iter_documents([source], date=date)
+        else:
+            yield Document(text=source, path="-", date=date)
+    else:
+        for item in source:
+            yield from _documents(item, date)
+
+
+def iter_graphs(source, *, model: str | None = None, date: str | None = None,
+                on_error: Callable[[ReadError], None] | None = None) -> Iterator[tuple[Document, Graph]]:
+    """Yield (document, graph of that document) for every readable document; report the others to `on_error`."""
+    def readable() -> Iterable[Document]:
+        for item in _documents(source, date):
+            if isinstance(item, ReadError):
+                if on_error is None:
+                    raise item
+                on_error(item)
+            else:
+                yield item
+    yield from extract_documents_iter(readable(), model=model)
+
+
+def extract(source, *, model: str | None = None, date: str | None = None,
+            on_error: Callable[[ReadError], None] | None = None) -> Graph:
+    """Extract one actor graph from a text, a path, a folder, a Document, or a list of these.
+
+    Actors that several documents name are merged by alias; unreadable files raise `ReadError`
+    unless `on_error` is given, in which case they are reported to it and skipped.
+    """
+    return merge_graphs([g for _, g in iter_graphs(source, model=model, date=date, on_error=on_error)])
+
+
+def __getattr__(name):
+    if name == "Corpus":
+        from .store.corpus import Corpus
+        return Corpus
+    raise AttributeError(name)

@@ -1,0 +1,33 @@
+"""Small helpers shared by the command modules: output files, errors, progress."""
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+from typing import Iterator, TextIO
+
+import typer
+
+from ..errors import BriefgraphError
+
+
+def error(message: str) -> None:
+    """Print one clear error line to stderr."""
+    typer.echo(f"error: {message}", err=True)
+
+
+@contextlib.contextmanager
+def output_stream(output: str | None) -> Iterator[TextIO]:
+    """Yield stdout for None or '-', else a file opened for writing (parent folders created)."""
+    if output in (None, "-"):
+        yield sys.stdout
+        return
+    path = Path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        yield fh
+
+
+def exit_on_error(exc: BriefgraphError) -> None:
+    error(str(exc))
+    raise typer.Exit(1)

@@ -1,0 +1,223 @@
+"""The data model: documents, actors and their mentions, claims and the relations that aggregate them.
+
+Mentions are kept apart from actors and claims apart from relations: a relation is an
+aggregate of claims, and every claim keeps the sentence that says it.
+The JSON shape written by `Graph.to_dict()` is the `briefgraph/graph@1` contract.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "briefgraph/graph@1"
+
+ACTOR_TYPES = ("state", "armed_group", "organization", "igo", "person", "collective", "ethnic_group", "place")
+STATUSES = ("asserted", "certain", "reported", "probable", "possible", "unlikely", "hypothetical", "negated")
+FACTUAL = frozenset({"asserted", "certain"})
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "structural")
+
+
+def text_id(text: str) -> str:
+    """The id of a document: the sha256 of its text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def slugify(name: str) -> str:
+    """A stable actor id from a canonical name: ascii, lower case, hyphens."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "actor"
+
+
+def name_key(name: str) -> str:
+    """The key under which two names count as the same: case, 'the', possessive and punctuation removed."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = s.replace("\u2019", "'").strip()
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"'s?$", "", s)
+    s = re.sub(r"[-_/]", " ", s)
+    s = re.sub(r"[^\w&' ]", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@dataclass
+class Document:
+    text: str
+    path: str = "-"
+    title: str | None = None
+    date: str | None = None  # ISO date, yyyy-mm-dd
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = text_id(self.text)
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "path": self.path, "title": self.title, "date": self.date, "chars": self.chars}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one document's text: a mention or an evidence sentence."""
+    doc: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Span":
+        return cls(d["doc"], d["start"], d["end"], d["text"])
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    attributes: dict[str, str] = field(default_factory=dict)
+    mentions: list[Span] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+    def add_alias(self, alias: str) -> None:
+        if name_key(alias) and alias not in self.aliases and alias != self.name:
+            self.aliases.append(alias)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "name": self.name, "type": self.type, "aliases": list(self.aliases),
+            "attributes": dict(self.attributes), "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Actor":
+        return cls(d["id"], d["name"], d["type"], list(d.get("aliases", [])), dict(d.get("attributes", {})),
+                   [Span.from_dict(m) for m in d.get("mentions", [])])
+
+
+@dataclass
+class Modality:
+    status: str = "asserted"
+    probability: float | None = None
+    cues: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "probability": self.probability, "cues": list(self.cues)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Modality":
+        return cls(d.get("status", "asserted"), d.get("probability"), list(d.get("cues", [])))
+
+
+@dataclass
+class Claim:
+    """One statement in one sentence that `source` did `type` to `target`."""
+    source: str  # actor id
+    target: str  # actor id
+    type: str
+    quad: str
+    sign: int
+    modality: Modality
+    evidence: Span
+    trigger: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.source, self.type, self.target, self.modality.status)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "target": self.target, "type": self.type, "quad": self.quad,
+                "sign": self.sign, "modality": self.modality.to_dict(), "evidence": self.evidence.to_dict(),
+                "trigger": self.trigger}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Claim":
+        return cls(d["source"], d["target"], d["type"], d["quad"], d["sign"], Modality.from_dict(d["modality"]),
+                   Span.from_dict(d["evidence"]), d.get("trigger", ""))
+
+
+def relation_id(source: str, type_: str, target: str, status: str) -> str:
+    return hashlib.sha1(f"{source}|{type_}|{target}|{status}".encode()).hexdigest()[:16]
+
+
+@dataclass
+class Relation:
+    """All claims with one (source, type, target, modality status)."""
+    id: str
+    source: str
+    target: str
+    type: str
+    quad: str
+    sign: int
+    modality: Modality
+    evidence: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "source": self.source, "target": self.target, "type": self.type, "quad": self.quad,
+                "sign": self.sign, "modality": self.modality.to_dict(), "evidence": [e.to_dict() for e in self.evidence]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Relation":
+        return cls(d["id"], d["source"], d["target"], d["type"], d["quad"], d["sign"],
+                   Modality.from_dict(d.get("modality", {})), [Span.from_dict(e) for e in d.get("evidence", [])])
+
+
+def aggregate(claims: list[Claim]) -> list[Relation]:
+    """One relation per (source, type, target, status); repeated claims add evidence and cues."""
+    relations: dict[tuple[str, str, str, str], Relation] = {}
+    for c in claims:
+        rel = relations.get(c.key)
+        if rel is None:
+            rel = Relation(relation_id(*c.key), c.source, c.target, c.type, c.quad, c.sign,
+                           Modality(c.modality.status, c.modality.probability, []))
+            relations[c.key] = rel
+        if c.evidence not in rel.evidence:
+            rel.evidence.append(c.evidence)
+        for cue in c.modality.cues:
+            if cue not in rel.modality.cues:
+                rel.modality.cues.append(cue)
+    return list(relations.values())
+
+
+@dataclass
+class Graph:
+    documents: list[Document] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def actor(self, ref: str) -> Actor | None:
+        """Find an actor by id, name or alias (normalised)."""
+        key = name_key(ref)
+        for a in self.actors:
+            if a.id == ref or any(name_key(n) == key for n in a.names()):
+                return a
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "documents": [d.to_dict() for d in self.documents],
+            "actors": [a.to_dict() for a in self.actors],
+            "relations": [r.to_dict() for r in self.relations],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Graph":
+        """Read a graph JSON object. Documents come back without their text (the contract omits it)."""
+        docs = [Document(text="", path=x.get("path", "-"), title=x.get("title"), date=x.get("date"), id=x["id"])
+                for x in d.get("documents", [])]
+        return cls(docs, [Actor.from_dict(a) for a in d.get("actors", [])],
+                   [Relation.from_dict(r) for r in d.get("relations", [])])
