@@ -26,9 +26,12 @@ def _documents(source, date: str | None) -> Iterator[Document | ReadError]:
             yield from iter_documents([source], date=date)
         else:
             yield Document(text=source, path="-", date=date)
-    else:
+    else:  # a list: strings in it are paths, as on the command line
         for item in source:
-            yield from _documents(item, date)
+            if isinstance(item, str):
+                yield from iter_documents([item], date=date)
+            else:
+                yield from _documents(item, date)
 
 
 def iter_graphs(source, *, model: str | None = None, date: str | None = None,

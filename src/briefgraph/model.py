@@ -70,13 +70,19 @@ class Span:
     start: int
     end: int
     text: str
+    # For mentions: how the actor is named here ("name", "alias", "demonym", "capital", "pronoun",
+    # "description"); None for evidence spans. Scorers of name detection skip pronouns and descriptions.
+    kind: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text}
+        d = {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text}
+        if self.kind:
+            d["kind"] = self.kind
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Span":
-        return cls(d["doc"], d["start"], d["end"], d["text"])
+        return cls(d["doc"], d["start"], d["end"], d["text"], d.get("kind"))
 
 
 @dataclass

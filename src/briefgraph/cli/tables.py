@@ -1,0 +1,42 @@
+"""Plain-terminal tables of a graph's actors and relations."""
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from ..model import Graph
+
+
+def graph_tables(graph: Graph, out: TextIO) -> None:
+    console = Console(file=out, width=160, highlight=False)
+    console.print(actor_table(graph))
+    console.print(relation_table(graph))
+
+
+def actor_table(graph: Graph) -> Table:
+    table = Table(title=f"{len(graph.actors)} actors")
+    for col in ("actor", "type", "aliases", "attributes", "mentions"):
+        table.add_column(col)
+    for a in sorted(graph.actors, key=lambda a: -len(a.mentions)):
+        attrs = ", ".join(f"{k}={v}" for k, v in a.attributes.items())
+        table.add_row(a.name, a.type, ", ".join(a.aliases), attrs, str(len(a.mentions)))
+    return table
+
+
+def relation_table(graph: Graph) -> Table:
+    names = {a.id: a.name for a in graph.actors}
+    table = Table(title=f"{len(graph.relations)} relations")
+    for col in ("source", "type", "sign", "target", "modality", "evidence"):
+        table.add_column(col)
+    for r in graph.relations:
+        status = r.modality.status + (f" p={r.modality.probability}" if r.modality.probability is not None else "")
+        first = r.evidence[0].text if r.evidence else ""
+        table.add_row(names.get(r.source, r.source), r.type, f"{r.sign:+d}", names.get(r.target, r.target),
+                      status, _short(first) + (f" (+{len(r.evidence) - 1})" if len(r.evidence) > 1 else ""))
+    return table
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

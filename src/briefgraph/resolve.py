@@ -1,0 +1,113 @@
+"""Mentions to actors within one document: gazetteer names, acronyms defined in the text, bare surnames.
+
+Keys are joined with a union-find; two different gazetteer entries are never joined, because a
+merge that fuses two real actors costs more than a missed alias.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .model import Actor, Span, name_key, slugify
+from .nlp.mentions import Mention
+
+
+def mention_key(m: Mention) -> str:
+    if m.key:
+        return m.key
+    if m.entry is not None:
+        return "e:" + m.entry.name
+    if m.kind == "collective":
+        return "c:" + name_key(m.name)
+    return "n:" + name_key(m.name)
+
+
+@dataclass
+class Placed:
+    """A mention placed in its document: absolute character offsets and surface text."""
+    mention: Mention
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Resolver:
+    doc_id: str
+    parent: dict[str, str] = field(default_factory=dict)
+    placed: list[Placed] = field(default_factory=list)
+    attributes: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        self.parent[key] = root
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or (ra.startswith("e:") and rb.startswith("e:")):
+            return
+        if rb.startswith("e:") or (ra.startswith("n:") and not rb.startswith("n:")):
+            ra, rb = rb, ra
+        self.parent[rb] = ra  # a gazetteer key survives as the root
+
+    def key(self, m: Mention) -> str:
+        return self.find(mention_key(m))
+
+    def add(self, m: Mention, start: int, end: int, text: str) -> None:
+        m.key = mention_key(m)
+        self.parent.setdefault(m.key, m.key)
+        self.placed.append(Placed(m, start, end, text))
+
+    def _join_surnames(self) -> None:
+        """'Saleh' joins 'Amrullah Saleh' when exactly one full name in the document ends with it."""
+        people = {mention_key(p.mention) for p in self.placed if p.mention.type == "person"}
+        full = defaultdict(set)
+        for k in people:
+            parts = k[2:].split()
+            if len(parts) > 1:
+                full[parts[-1]].add(k)
+        for k in people:
+            parts = k[2:].split()
+            if len(parts) == 1 and len(full.get(parts[0], ())) == 1:
+                self.union(next(iter(full[parts[0]])), k)
+
+    def actors(self) -> tuple[list[Actor], dict[str, str]]:
+        """The document's actors, and the map from mention root key to actor id."""
+        self._join_surnames()
+        groups: dict[str, list[Placed]] = defaultdict(list)
+        for p in self.placed:
+            groups[self.find(p.mention.key)].append(p)
+        attrs: dict[str, dict[str, str]] = defaultdict(dict)
+        for k, values in self.attributes.items():
+            attrs[self.find(k)].update(values)
+        actors, ids, used = [], {}, Counter()
+        for root, placed in groups.items():
+            actor = _build_actor(placed, self.doc_id)
+            actor.attributes.update(attrs.get(root, {}))
+            used[actor.id] += 1
+            if used[actor.id] > 1:  # two actors whose names slug alike keep distinct ids
+                actor.id = f"{actor.id}-{used[actor.id]}"
+            actors.append(actor)
+            ids[root] = actor.id
+        return actors, ids
+
+
+def _build_actor(placed: list[Placed], doc_id: str) -> Actor:
+    ms = [p.mention for p in placed]
+    entry = next((m.entry for m in ms if m.entry is not None and m.kind != "pronoun"), None)
+    named = [p for p in placed if p.mention.kind in {"name", "collective"}] or placed
+    name = entry.name if entry else max(named, key=lambda p: (len(p.mention.name.split()), len(p.mention.name))).mention.name
+    types = Counter(m.type for m in ms if m.kind not in {"pronoun", "description"}) or Counter(m.type for m in ms)
+    type_ = entry.type if entry else ("person" if types.get("person", 0) > sum(types.values()) / 2 else types.most_common(1)[0][0])
+    actor = Actor(slugify(name), name, type_)
+    for p in placed:
+        kind = p.mention.kind
+        if kind in {"name", "acronym", "alias", "capital"} and name_key(p.text) != name_key(name):
+            if name_key(p.text) not in {name_key(a) for a in actor.aliases}:
+                actor.add_alias(p.text)
+        actor.mentions.append(Span(doc_id, p.start, p.end, p.text, kind))
+    actor.mentions.sort(key=lambda s: s.start)
+    return actor
