@@ -58,14 +58,21 @@ def actors_at(tok: Token | None, ctx: Context, expand: bool = True) -> list[Ment
         for conj in tok.conjuncts:
             found += ctx.mentions_of(conj) or _owners(conj, ctx)
         found += _list_continuation(found, ctx)
-    return _unique(found)
+    return [m for m in _unique(found) if not _is_modifier(m, ctx.doc)]
+
+
+def _is_modifier(m: Mention, doc: Doc) -> bool:
+    """'Kazakh-led', 'Iranian-backed': a name before a hyphenated verb describes, it is not an argument."""
+    return (m.end + 1 < len(doc) and doc[m.end].text in {"-", "–"}
+            and doc[m.end + 1].lower_ in load("events")["hyphen_verbs"])
 
 
 def _role_holder(m: Mention, ctx: Context) -> Mention:
     """'hosted AQIS leader, Asim Umar': an organisation followed by a role noun and a person
     stands for the person (the parse often makes the organisation the object)."""
     doc, i = ctx.doc, m.end
-    while i < len(doc) and (doc[i].text in {")", "("} or any(x.kind == "alias" for x in ctx.mentions_of(doc[i]))):
+    while i < len(doc) and (doc[i].text in {")", "("} or any(
+            x.kind in {"alias", "acronym"} or (x.entry is not None and x.entry is m.entry) for x in ctx.mentions_of(doc[i]))):
         i += 1
     if i >= len(doc) or doc[i].lower_ not in ctx.lex["role_nouns"]:
         return m

@@ -6,6 +6,7 @@ spaCy Doc; offsets are kept relative to the whole document.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -67,7 +68,7 @@ class DocumentExtraction:
         self.gaz = gaz
         self.resolver = Resolver(document.id)
         self.acronyms: dict[str, Mention] = {}
-        self.claims: list[tuple[RawClaim, int]] = []  # with the chunk offset
+        self.claims: list[PendingClaim] = []
         self.types = load("events")["types"]
 
     def add_chunk(self, doc: Doc, offset: int) -> None:
@@ -83,7 +84,7 @@ class DocumentExtraction:
         for m in refs:
             self._place(m, doc, offset)
         found, attrs = raw_claims(doc, mentions + refs)
-        self.claims += [(c, offset) for c in found]
+        self.claims += [self._pending(c, offset) for c in _drop_embedded(found, self.resolver.key)]
         for m, k, v in attrs:
             self.resolver.attributes.setdefault(self.resolver.key(m), {})[k] = v
 
@@ -99,27 +100,52 @@ class DocumentExtraction:
         span = doc[m.start:m.end]
         self.resolver.add(m, offset + span.start_char, offset + span.end_char, span.text)
 
+    def _pending(self, rc: RawClaim, offset: int) -> "PendingClaim":
+        """Read modality and evidence now, so the parsed chunk can be freed."""
+        sent = rc.trigger.sent
+        start, end = offset + sent.start_char, offset + sent.end_char
+        text = self.document.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return PendingClaim(rc.source, rc.target, rc.type, modality_of(rc.trigger), start, end, rc.trigger.text)
+
     def graph(self) -> Graph:
         actors, ids = self.resolver.actors()
-        claims = [c for c in (self._claim(rc, off, ids) for rc, off in self.claims) if c is not None]
+        claims = [c for c in (self._claim(p, ids) for p in self.claims) if c is not None]
         used = {c.source for c in claims} | {c.target for c in claims}
         actors = [a for a in actors if a.type not in KEEP_ONLY_IN_CLAIMS or a.id in used]
         return Graph([self.document], actors, aggregate(claims), claims)
 
-    def _claim(self, rc: RawClaim, offset: int, ids: dict[str, str]) -> Claim | None:
-        src = ids.get(self.resolver.key(rc.source))
-        tgt = ids.get(self.resolver.key(rc.target))
+    def _claim(self, p: "PendingClaim", ids: dict[str, str]) -> Claim | None:
+        src = ids.get(self.resolver.key(p.source))
+        tgt = ids.get(self.resolver.key(p.target))
         if src is None or tgt is None or src == tgt:
             return None
-        type_info = self.types[rc.type]
-        sent = rc.trigger.sent
-        text = self.document.text
-        start, end = offset + sent.start_char, offset + sent.end_char
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        modality: Modality = modality_of(rc.trigger)
-        return Claim(src, tgt, rc.type, type_info["quad"], int(type_info["sign"]), modality,
-                     Span(self.document.id, start, end, text[start:end]), rc.trigger.text)
+        info = self.types[p.type]
+        evidence = Span(self.document.id, p.start, p.end, self.document.text[p.start:p.end])
+        return Claim(src, tgt, p.type, info["quad"], int(info["sign"]), p.modality, evidence, p.trigger)
+
+
+@dataclass
+class PendingClaim:
+    source: Mention
+    target: Mention
+    type: str
+    modality: Modality
+    start: int
+    end: int
+    trigger: str
+
+
+def _drop_embedded(claims: list[RawClaim], key) -> list[RawClaim]:
+    """'refused to recognize X' is one REJECT claim, not also a negated AGREE: a claim whose trigger
+    sits under another claim's trigger with the same two actors adds nothing."""
+    pairs: dict[tuple[str, str], list[RawClaim]] = {}
+    for c in claims:
+        pairs.setdefault((key(c.source), key(c.target)), []).append(c)
+    return [c for c in claims
+            if not any(o is not c and o.trigger.i != c.trigger.i and o.trigger in c.trigger.ancestors
+                       for o in pairs[(key(c.source), key(c.target))])]
 
 
 def _attribute_only(m: Mention, doc: Doc) -> bool:
