@@ -1,0 +1,62 @@
+"""Reading briefs: text, Markdown, HTML and PDF files, folders of them, and stdin.
+
+`iter_documents` yields a ReadError for each file it cannot read instead of raising,
+so one bad file in a folder never stops the good ones from being processed.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import PurePath
+from typing import Iterator
+
+from ..errors import ReadError
+from ..model import Document
+from .base import Refused
+from .dates import normalise_date
+from .formats import reader_for
+from .source import load_file, load_stdin
+from .walk import walk
+
+STDIN = "-"
+
+
+def read_document(path: str, date: str | None = None) -> Document:
+    """Read one file (or stdin for '-'); `date` overrides any date the file carries. Raises ReadError."""
+    try:
+        if path == STDIN:
+            data, suffix = load_stdin(), ""
+        else:
+            data, suffix = load_file(path), PurePath(path).suffix
+        parsed = reader_for(suffix, data)(data)
+    except Refused as exc:
+        raise ReadError(path, exc.reason) from None
+    found = normalise_date(date) if date else parsed.date
+    return Document(text=parsed.text, path=path, title=parsed.title, date=found)
+
+
+def iter_documents(paths: list[str], date: str | None = None) -> Iterator[Document | ReadError]:
+    """Each readable file as a Document and each unreadable one as a ReadError, in the order given."""
+    for given in paths:
+        if given != STDIN and os.path.isdir(given):
+            yield from _folder(given, date)
+        else:
+            yield _attempt(given, date)
+
+
+def _folder(folder: str, date: str | None) -> Iterator[Document | ReadError]:
+    files, errors = walk(folder)
+    if not files and not errors:
+        yield ReadError(folder, "folder has no files (hidden files are skipped)")
+    for path in files:
+        yield _attempt(path, date)
+    yield from errors
+
+
+def _attempt(path: str, date: str | None) -> Document | ReadError:
+    try:
+        return read_document(path, date)
+    except ReadError as exc:
+        return exc
+
+
+__all__ = ["iter_documents", "read_document"]

@@ -1,0 +1,51 @@
+"""PDF files: the text layer, read with pypdf. Scanned pages without one are refused."""
+from __future__ import annotations
+
+import io
+
+from .base import Parsed, Refused, normalise_newlines
+from .dates import normalise_date
+
+
+def read_pdf(data: bytes) -> Parsed:
+    reader = _open(data)
+    try:
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # pypdf raises many unrelated types on damaged content streams
+        raise Refused(f"cannot read PDF text ({_brief(exc)})") from None
+    text = normalise_newlines("\n\n".join(p.strip() for p in pages if p.strip()))
+    if not text:
+        raise Refused("PDF has no text layer")
+    title, date = _metadata(reader)
+    return Parsed(text, title, date)
+
+
+def _open(data: bytes):
+    # Imported on first use for the same reason as trafilatura: most runs read no PDF.
+    from pypdf import PdfReader
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        # Many PDFs are "encrypted" with an empty user password only to restrict printing.
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise Refused("PDF is encrypted with a password")
+        return reader
+    except Refused:
+        raise
+    except Exception as exc:  # damaged files surface as PdfReadError, ValueError, KeyError, ...
+        raise Refused(f"cannot parse PDF ({_brief(exc)})") from None
+
+
+def _metadata(reader) -> tuple[str | None, str | None]:
+    """Title and creation date from the document information, when present and well formed."""
+    try:
+        info = reader.metadata
+        if info is None:
+            return None, None
+        title = (info.title or "").strip() or None
+        return title, normalise_date(info.creation_date)
+    except Exception:  # a malformed date string in the info dictionary must not cost the text
+        return None, None
+
+
+def _brief(exc: Exception) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
