@@ -114,8 +114,9 @@ def _paren_links(doc, m, inside, mentions, by_start) -> list[tuple[Mention, Ment
 
 
 def _cue_before(doc: Doc, k: int, lo: int) -> bool:
-    before = doc[max(lo, k - 4):k].text.lower().replace("the ", "").strip(" ,")
-    return any(before.endswith(c) for c in ALIAS_CUES) or before == ""
+    words = [t.lower_ for t in doc[max(lo, k - 4):k] if t.lower_ not in {"the", ","}]
+    before = " ".join(words)
+    return before == "" or any(before.endswith(c) for c in ALIAS_CUES)
 
 
 def _apposed_links(doc, m, by_start) -> list[tuple[Mention, Mention]]:

@@ -46,11 +46,14 @@ def _key(text: str) -> str:
 
 
 def _may_start_name(tok: Token) -> bool:
+    if tok.lower_ in {"the", "a", "an"}:
+        return False
     return tok.is_alpha and (tok.text[0].isupper() or tok.lower_ in {"al", "el"}) or tok.text in {"U.S.", "U.K.", "U.N."}
 
 
 def _may_continue_name(tok: Token) -> bool:
-    return tok.text[:1].isupper() or tok.lower_ in NAME_JOINERS or tok.is_digit or tok.text.endswith(".")
+    return (tok.text[:1].isupper() or tok.lower_ in NAME_JOINERS or tok.is_digit
+            or (len(tok.text) > 1 and tok.text.endswith(".")))
 
 
 def gazetteer_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -72,7 +75,7 @@ def _longest_at(doc: Doc, i: int, gaz: Gazetteer):
     while stop < min(len(doc), i + MAX_NAME_TOKENS) and _may_continue_name(doc[stop]):
         stop += 1
     for j in range(stop, i, -1):
-        if doc[j - 1].lower_ in NAME_JOINERS:
+        if doc[j - 1].lower_ in NAME_JOINERS or doc[j - 1].is_punct:
             continue
         found = gaz.lookup(doc[i:j].text)
         if found:

@@ -144,14 +144,23 @@ def _drop_embedded(claims: list[RawClaim], key) -> list[RawClaim]:
     for c in claims:
         pairs.setdefault((key(c.source), key(c.target)), []).append(c)
     return [c for c in claims
-            if not any(o is not c and o.trigger.i != c.trigger.i and o.trigger in c.trigger.ancestors
+            if not any(o is not c and o.trigger.i != c.trigger.i and o.trigger in _complement_heads(c.trigger)
                        for o in pairs[(key(c.source), key(c.target))])]
+
+
+def _complement_heads(tok) -> list:
+    """The verbs above `tok` through complement clauses only (not through coordination)."""
+    out = []
+    while tok.dep_ in {"xcomp", "ccomp", "acomp"} and tok.head is not tok:
+        tok = tok.head
+        out.append(tok)
+    return out
 
 
 def _attribute_only(m: Mention, doc: Doc) -> bool:
     """'Uighur-led': an unknown name right before '-led' describes who leads, it is not an actor here."""
-    return (m.entry is None and m.end + 1 < len(doc) and doc[m.end].text in {"-", "–"}
-            and doc[m.end + 1].lower_ == "led")
+    return ((m.entry is None or m.type == "ethnic_group" or m.kind == "demonym") and m.end + 1 < len(doc)
+            and doc[m.end].text in {"-", "–"} and doc[m.end + 1].lower_ == "led")
 
 
 def extract_documents_iter(documents: Iterable[Document], model: str | None = None) -> Iterator[tuple[Document, Graph]]:

@@ -1,0 +1,161 @@
+"""End-to-end extraction on short texts written for these tests (loads the real spaCy model)."""
+import pytest
+
+from briefgraph.nlp.pipeline import extract_text
+
+pytestmark = pytest.mark.model
+
+
+def rels(text):
+    g = extract_text(text)
+    names = {a.id: a.name for a in g.actors}
+    return {(names[r.source], r.type, names[r.target], r.modality.status) for r in g.relations}, g
+
+
+def has(found, source, type_, target, status=None):
+    return any(s == source and t == type_ and o == target and (status is None or st == status)
+               for s, t, o, st in found)
+
+
+def test_active_verb_gives_source_and_target():
+    found, _ = rels("Russia attacked Ukraine in February.")
+    assert has(found, "Russia", "ASSAULT", "Ukraine", "asserted")
+
+
+def test_passive_voice_keeps_agent_as_source():
+    found, _ = rels("The convoy of Hamas was struck by Israel.")
+    assert not has(found, "Hamas", "ASSAULT", "Israel")
+
+
+def test_passive_voice_by_agent_is_source():
+    found, _ = rels("Hamas was condemned by Egypt last week.")
+    assert has(found, "Egypt", "ACCUSE", "Hamas")
+
+
+def test_coordinated_subjects_each_make_a_claim():
+    found, _ = rels("China and Pakistan have pressured the Taliban.")
+    assert has(found, "China", "COERCE", "Taliban") and has(found, "Pakistan", "COERCE", "Taliban")
+
+
+def test_coordinated_verbs_share_their_objects():
+    found, _ = rels("Iran hosted or cooperated with Hamas and Hezbollah for years.")
+    assert has(found, "Iran", "COOPERATE", "Hamas") and has(found, "Iran", "COOPERATE", "Hezbollah")
+    assert has(found, "Iran", "AID", "Hamas")
+
+
+def test_control_verb_makes_embedded_claim_hypothetical():
+    found, _ = rels("Qatar pressured Hamas to attack Israel.")
+    assert has(found, "Qatar", "COERCE", "Hamas", "asserted")
+    assert has(found, "Hamas", "ASSAULT", "Israel", "hypothetical")
+
+
+def test_light_verb_with_event_noun_takes_the_nouns_type():
+    found, _ = rels("The Houthis launched strikes on Israel in July.")
+    assert has(found, "Houthis", "ASSAULT", "Israel")
+
+
+def test_event_noun_with_possessive_source():
+    found, _ = rels("Iran's support for Hezbollah has grown.")
+    assert has(found, "Iran", "SUPPORT", "Hezbollah")
+
+
+def test_event_noun_between_two_actors():
+    found, _ = rels("Clashes between Sudan and Chad have intensified.")
+    assert has(found, "Sudan", "ASSAULT", "Chad")
+
+
+def test_hyphenated_backer_supports_the_named_group():
+    found, _ = rels("The Iranian-backed Houthis fired missiles.")
+    assert has(found, "Iran", "SUPPORT", "Houthis")
+
+
+def test_ethnic_led_modifier_becomes_an_attribute():
+    _, g = rels("The Uighur-led Turkistan Islamic Party moved fighters to Syria.")
+    tip = g.actor("Turkistan Islamic Party")
+    assert tip is not None and tip.attributes.get("led_by") == "Uighur"
+
+
+def test_copula_with_relational_noun_is_an_alliance():
+    found, _ = rels("Russia is Syria's closest ally.")
+    assert has(found, "Russia", "ALLY_OF", "Syria")
+
+
+def test_role_noun_makes_person_leader_of_group():
+    found, _ = rels("Hezbollah leader Hassan Nasrallah gave a speech.")
+    assert has(found, "Hassan Nasrallah", "LEADER_OF", "Hezbollah")
+
+
+def test_stance_adjective_after_copula():
+    found, _ = rels("Algeria remains wary of Morocco.")
+    assert has(found, "Algeria", "OPPOSE", "Morocco")
+
+
+def test_reportedly_marks_claim_reported():
+    found, _ = rels("Eritrea was reportedly arming Ethiopia.")
+    assert has(found, "Eritrea", "AID", "Ethiopia", "reported")
+
+
+def test_cannot_negates_the_claim():
+    found, _ = rels("Pakistan cannot attack India.")
+    assert has(found, "Pakistan", "ASSAULT", "India", "negated")
+
+
+def test_negation_does_not_cross_into_the_next_conjunct():
+    found, _ = rels("Iran did not arm Hamas, but trained Hezbollah.")
+    assert has(found, "Iran", "AID", "Hamas", "negated")
+    assert has(found, "Iran", "AID", "Hezbollah", "asserted")
+
+
+def test_estimative_language_sets_icd203_probability():
+    g = extract_text("Russia will very likely attack Ukraine again.")
+    rel = next(r for r in g.relations if r.type == "ASSAULT")
+    assert rel.modality.status == "probable" and rel.modality.probability == pytest.approx(0.875)
+
+
+def test_parenthesised_acronym_is_an_alias_of_the_whole_name():
+    _, g = rels("The Coastal Liberation Front (CLF) attacked Kenya. Later the CLF withdrew.")
+    actor = g.actor("CLF")
+    assert actor is not None and actor.name == "Coastal Liberation Front"
+    assert len(actor.mentions) == 3
+
+
+def test_formerly_names_join_one_actor():
+    _, g = rels("The Jordan Valley Brigade (JVB, formerly the Valley Defence Front) attacked Israel.")
+    actor = g.actor("JVB")
+    assert actor is not None and "Valley Defence Front" in actor.aliases
+
+
+def test_pronoun_resolves_to_the_only_candidate():
+    found, _ = rels("Tajikistan is worried. It condemned the Taliban.")
+    assert has(found, "Tajikistan", "ACCUSE", "Taliban")
+
+
+def test_both_countries_resolves_to_the_pair():
+    found, _ = rels("China met Pakistan in May, and both countries condemned India.")
+    assert has(found, "China", "ACCUSE", "India") and has(found, "Pakistan", "ACCUSE", "India")
+
+
+def test_collective_actor_is_typed_collective():
+    _, g = rels("Central Asian countries remain wary of the Taliban.")
+    actor = g.actor("Central Asian countries")
+    assert actor is not None and actor.type == "collective"
+
+
+def test_state_type_is_right_even_when_ner_is_wrong():
+    _, g = rels("Tajikistan condemned the Taliban.")
+    assert g.actor("Tajikistan").type == "state"
+
+
+def test_capital_used_as_metonym_is_the_state_but_not_as_a_place():
+    found, g = rels("Moscow condemned Kyiv. Talks were held in Doha.")
+    assert has(found, "Russia", "ACCUSE", "Ukraine")
+    assert g.actor("Qatar") is None
+
+
+def test_every_evidence_span_matches_the_text():
+    text = "Iran's support for Hezbollah has grown.\n\nThe Houthis launched strikes on Israel."
+    g = extract_text(text)
+    assert g.relations
+    for r in g.relations:
+        for e in r.evidence:
+            assert text[e.start:e.end] == e.text
