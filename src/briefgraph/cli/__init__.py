@@ -6,6 +6,9 @@ import sys
 from ..errors import BriefgraphError
 from .app import app
 from . import extract  # noqa: F401  (registers commands)
+from . import store  # noqa: F401
+from . import analysis  # noqa: F401
+from . import eval as _eval  # noqa: F401  (registers `eval`)
 from .common import error
 
 

@@ -1,0 +1,158 @@
+"""`briefgraph add|actors|relations|show`: build a corpus store and ask it questions."""
+from __future__ import annotations
+
+import contextlib
+import json
+from enum import Enum
+from pathlib import PurePath
+from typing import Annotated, Any, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..errors import BriefgraphError
+from ..model import ACTOR_TYPES, Graph
+from ..settings import db_path, model_name
+from ..store.corpus import AddResult, Corpus
+from .app import app
+from .common import exit_on_error
+from .tables import actor_table, relation_table
+
+Format = Enum("Format", {"table": "table", "json": "json"}, type=str)
+ActorType = Enum("ActorType", {t: t for t in ACTOR_TYPES}, type=str)
+
+DbOpt = Annotated[Optional[str],
+                  typer.Option("--db", help="SQLite store (default: $BRIEFGRAPH_DB, else briefgraph.db).")]
+FormatOpt = Annotated[Format, typer.Option("--format", help="table for reading, json for scripts.")]
+
+
+@contextlib.contextmanager
+def _one_line_errors() -> Iterator[None]:
+    try:
+        yield
+    except BriefgraphError as exc:
+        exit_on_error(exc)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _sign(sign: int) -> str:
+    return f"{sign:+d}" if sign else "0"
+
+
+def _summary(result: AddResult, db: str) -> str:
+    return (f"Stored {_plural(result.added, 'new brief')} in {db} "
+            f"({result.skipped_duplicates} already stored, {result.failed} failed)")
+
+
+def _progress_bar(console: Console) -> Progress:
+    # The total is unknown until folders are walked, so the bar pulses and counts instead.
+    # Off when stderr is not a terminal: a log or a pipe gets the error lines and nothing else.
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                    TextColumn("{task.completed} read"), TimeElapsedColumn(), console=console, transient=True,
+                    disable=not console.is_terminal)
+
+
+@app.command("add")
+def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
+                                                   help="Brief files or folders of them; - reads stdin.")],
+        db: DbOpt = None,
+        date: Annotated[Optional[str], typer.Option("--date", help="Date of these briefs, e.g. 2021-10-04 "
+                                                    "(overrides dates found in the files).")] = None,
+        model: Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: $BRIEFGRAPH_MODEL, "
+                                                     "else auto).")] = None) -> None:
+    """Extract briefs and add them to a store; texts already stored are skipped.
+
+    Each brief is stored whole or not at all. Unreadable files are named and the rest stored (exit 1).
+
+    Example: briefgraph add briefs/ --db corpus.db --date 2021-10-04
+    """
+    path = db_path(db)
+    console = Console(stderr=True, soft_wrap=True, highlight=False)
+    with _one_line_errors(), Corpus(path, model=model_name(model)) as corpus, _progress_bar(console) as bar:
+        task = bar.add_task("reading", total=None)
+        result = corpus.add(
+            paths, date=date,
+            progress=lambda p, _: bar.update(task, advance=1, description=PurePath(p).name),
+            on_error=lambda exc: console.print(f"error: {exc}", markup=False, emoji=False))
+    typer.echo(_summary(result, path))
+    if result.failed:
+        raise typer.Exit(1)
+
+
+@app.command("actors")
+def actors(db: DbOpt = None,
+           type_: Annotated[Optional[ActorType], typer.Option("--type", help="Only actors of this type.")] = None,
+           fmt: FormatOpt = Format.table) -> None:
+    """List the actors in a store, merged across briefs, most mentioned first (json: in the order first stored).
+
+    Example: briefgraph actors --db corpus.db --type armed_group
+    """
+    with _one_line_errors(), Corpus(db_path(db)) as corpus:
+        found = [a for a in corpus.actors() if type_ is None or a.type == type_.value]
+    if fmt == Format.json:
+        _echo_json([a.to_dict() for a in found])
+        return
+    _print_table(actor_table(Graph(actors=found)))
+
+
+@app.command("relations")
+def relations(db: DbOpt = None,
+              actor: Annotated[Optional[str], typer.Option("--actor", help="Only relations with this actor "
+                                                           "(name, alias or id) at either end.")] = None,
+              fmt: FormatOpt = Format.table) -> None:
+    """List the relations in a store: one per source, type, target and modality, with their evidence.
+
+    Example: briefgraph relations --db corpus.db --actor "Turkistan Islamic Party" --format json
+    """
+    with _one_line_errors(), Corpus(db_path(db)) as corpus:
+        found = corpus.relations(actor)
+        everyone = corpus.actors() if fmt == Format.table else []
+    if fmt == Format.json:
+        _echo_json([r.to_dict() for r in found])
+        return
+    _print_table(relation_table(Graph(actors=everyone, relations=found)))
+
+
+@app.command("show")
+def show(actor: Annotated[str, typer.Argument(help="The actor's name, an alias, or its id.")],
+         db: DbOpt = None) -> None:
+    """Profile one actor: aliases, type, attributes, relations, and the sentences that say so.
+
+    Example: briefgraph show TIP --db corpus.db
+    """
+    with _one_line_errors(), Corpus(db_path(db)) as corpus:
+        profile = corpus.profile(actor)
+    for line in _profile_lines(profile):
+        typer.echo(line)
+
+
+def _profile_lines(p: dict[str, Any]) -> Iterator[str]:
+    yield f"{p['actor']} ({p['type']})"
+    yield f"  id: {p['id']}"
+    yield f"  aliases: {', '.join(p['aliases']) or '-'}"
+    yield f"  attributes: {', '.join(f'{k}={v}' for k, v in p['attributes'].items()) or '-'}"
+    yield f"  mentioned {_plural(p['mentions'], 'time')} in {_plural(p['documents'], 'brief')}"
+    for direction, far, arrow in (("out", "target", "->"), ("in", "source", "<-")):
+        entries = p["relations"][direction]
+        yield ""
+        yield f"Relations {direction} ({len(entries)}):"
+        for e in entries:
+            yield f"  {arrow} {e['type']} {e[far]} [{e['status']}, sign {_sign(e['sign'])}]"
+            for ev in e["evidence"]:
+                yield f"      \"{ev['text']}\" ({ev['path']})"
+
+
+def _echo_json(data: Any) -> None:
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _print_table(table: Table) -> None:
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = 160  # as `extract --format table`: a file or pipe gets unwrapped rows
+    console.print(table)

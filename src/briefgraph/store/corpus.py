@@ -1,0 +1,167 @@
+"""`Corpus`: a store of briefs you add to over time, and the questions asked of it."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from ..errors import BriefgraphError, ReadError, StoreError
+from ..model import Actor, Document, Graph, Relation
+from ..settings import db_path
+from .database import Store
+from .profile import profile
+
+Progress = Callable[[str, str], None]  # (document path, "added" | "skipped" | "failed")
+OnError = Callable[[BriefgraphError], None]
+
+
+@dataclass
+class AddResult:
+    added: int = 0
+    skipped_duplicates: int = 0
+    failures: list[str] = field(default_factory=list)  # one message per failed file, naming it
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+class Corpus:
+    """Briefs stored in one SQLite file, their actors merged across documents.
+
+    >>> with Corpus("corpus.db") as corpus:
+    ...     corpus.add(["briefs/"])
+    ...     corpus.relations("Taliban")
+    """
+
+    def __init__(self, db: str | os.PathLike | None = None, model: str | None = None):
+        self.db = db_path(str(db) if db is not None else None)
+        self.model = model
+        self._store: Store | None = None
+
+    def _open(self, create: bool) -> Store:
+        # Opened on first use: reading a store that does not exist is an error, adding creates it.
+        if self._store is None:
+            self._store = Store(self.db, create=create)
+        return self._store
+
+    def add(self, paths: str | os.PathLike | Iterable[str | os.PathLike], date: str | None = None,
+            progress: Progress | None = None, on_error: OnError | None = None) -> AddResult:
+        """Read, extract and store every brief under `paths`, one transaction per brief.
+
+        Texts already stored are skipped before the model reads them. One bad file never stops
+        the others: its error goes to `on_error` and into the result.
+        """
+        _check_date(date)
+        store = self._open(create=True)
+        run = _Run(progress, on_error)
+        for document, graph in _extract(_unseen(_read(_paths(paths), date), store, run), self.model):
+            run.store(store, document, graph)
+        return run.result
+
+    def add_graph(self, document: Document, graph: Graph) -> bool:
+        """Store one document's graph extracted elsewhere; False when the text is already stored."""
+        return self._open(create=True).add(document, graph)
+
+    def graph(self, since: str | None = None, until: str | None = None) -> Graph:
+        return self._open(create=False).graph(since, until)
+
+    def actors(self) -> list[Actor]:
+        return self._open(create=False).actors()
+
+    def relations(self, actor: str | None = None) -> list[Relation]:
+        """Every relation, or those with `actor` (id, name or alias) at either end."""
+        store = self._open(create=False)
+        relations = store.graph().relations
+        if actor is None:
+            return relations
+        actor_id = store.actor(actor).id
+        return [r for r in relations if actor_id in (r.source, r.target)]
+
+    def profile(self, actor_name: str) -> dict:
+        """The actor's names, type, attributes, relations in and out, and the sentences behind them."""
+        store = self._open(create=False)
+        return profile(store.graph(), store.actor(actor_name).id)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class _Run:
+    """The tally of one `add` call, reporting each outcome as it happens."""
+
+    def __init__(self, progress: Progress | None, on_error: OnError | None):
+        self.result = AddResult()
+        self.progress = progress
+        self.on_error = on_error
+
+    def store(self, store: Store, document: Document, graph: Graph) -> None:
+        try:
+            stored = store.add(document, graph)
+        except StoreError as exc:
+            self.failed(document.path, exc)
+            return
+        if stored:
+            self.result.added += 1
+            self._tell(document.path, "added")
+        else:  # another writer stored the same text while the model was reading it
+            self.skipped(document.path)
+
+    def skipped(self, path: str) -> None:
+        self.result.skipped_duplicates += 1
+        self._tell(path, "skipped")
+
+    def failed(self, path: str, exc: BriefgraphError) -> None:
+        self.result.failures.append(str(exc))
+        if self.on_error:
+            self.on_error(exc)
+        self._tell(path, "failed")
+
+    def _tell(self, path: str, outcome: str) -> None:
+        if self.progress:
+            self.progress(path, outcome)
+
+
+def _unseen(items: Iterable[Document | ReadError], store: Store, run: _Run) -> Iterator[Document]:
+    """The readable documents whose text is neither stored nor seen earlier in this run."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, ReadError):
+            run.failed(item.path, item)
+        elif item.id in seen or store.has(item.id):
+            run.skipped(item.path)
+        else:
+            seen.add(item.id)
+            yield item
+
+
+def _check_date(date: str | None) -> None:
+    """Refuse a --date that is not a date before any brief is read, not once per brief."""
+    from ..read.dates import normalise_date
+    if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", normalise_date(date) or ""):
+        raise StoreError(f"not a date: {date!r} (expected e.g. 2021-10-04)")
+
+
+def _paths(paths) -> list[str]:
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
+
+
+def _read(paths: list[str], date: str | None) -> Iterator[Document | ReadError]:
+    from ..read import iter_documents
+    return iter_documents(paths, date=date)
+
+
+def _extract(documents: Iterable[Document], model: str | None) -> Iterator[tuple[Document, Graph]]:
+    from ..api import iter_graphs  # imported here: loading the NLP stack is slow
+    return iter_graphs(documents, model=model)

@@ -1,0 +1,108 @@
+"""Reading the store back into model objects: actors, and the whole graph within a date window."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from ..model import Actor, Claim, Document, Graph, Modality, Span, aggregate, name_key
+
+
+def load_actor(db: sqlite3.Connection, actor_id: str) -> Actor:
+    """One stored actor with its aliases and attributes, without mentions."""
+    row = db.execute("SELECT id, name, type, attributes FROM actors WHERE id = ?", (actor_id,)).fetchone()
+    aliases = db.execute("SELECT alias FROM aliases WHERE actor_id = ? ORDER BY rowid", (actor_id,)).fetchall()
+    return _actor(row, [a for (a,) in aliases])
+
+
+def _actor(row: tuple, names: list[str]) -> Actor:
+    actor_id, name, type_, attributes = row
+    return Actor(actor_id, name, type_, [n for n in names if n != name], json.loads(attributes))
+
+
+def _all_actors(db: sqlite3.Connection) -> list[Actor]:
+    names: dict[str, list[str]] = {}
+    for actor_id, alias in db.execute("SELECT actor_id, alias FROM aliases ORDER BY rowid"):
+        names.setdefault(actor_id, []).append(alias)
+    rows = db.execute("SELECT id, name, type, attributes FROM actors ORDER BY rowid").fetchall()
+    return [_actor(row, names.get(row[0], [])) for row in rows]
+
+
+def all_actors(db: sqlite3.Connection) -> list[Actor]:
+    """Every stored actor with its mentions, without reading any document text."""
+    actors = _all_actors(db)
+    mentions = _mentions(db, "1", [])
+    for actor in actors:
+        actor.mentions = mentions.get(actor.id, [])
+    return actors
+
+
+def window(since: str | None, until: str | None) -> tuple[str, list]:
+    """A condition on `documents d` for dates in [since, until]; a prefix such as '2021-10' covers its month."""
+    parts, params = [], []
+    if since:
+        parts.append("substr(d.date, 1, ?) >= ?")
+        params += [len(since), since]
+    if until:
+        parts.append("substr(d.date, 1, ?) <= ?")
+        params += [len(until), until]
+    if parts:  # an undated brief, or one dated in words, is in no window
+        parts.insert(0, "d.date GLOB '[0-9][0-9][0-9][0-9]*'")
+    return " AND ".join(parts) or "1", params
+
+
+def _documents(db: sqlite3.Connection, where: str, params: list) -> list[Document]:
+    rows = db.execute(f"SELECT d.id, d.path, d.title, d.date, d.text FROM documents d WHERE {where} ORDER BY d.rowid",
+                      params)
+    return [Document(text=text, path=path, title=title, date=date, id=doc_id)
+            for doc_id, path, title, date, text in rows]
+
+
+def mentions_of(db: sqlite3.Connection, actor_id: str) -> list[Span]:
+    return _mentions(db, "m.actor_id = ?", [actor_id]).get(actor_id, [])
+
+
+def _mentions(db: sqlite3.Connection, where: str, params: list) -> dict[str, list[Span]]:
+    rows = db.execute(f"""SELECT m.actor_id, m.doc_id, m.start, m."end", m.text, m.kind FROM mentions m
+                          JOIN documents d ON d.id = m.doc_id WHERE {where}
+                          ORDER BY d.rowid, m.start, m."end", m.actor_id""", params)
+    out: dict[str, list[Span]] = {}
+    for actor_id, doc_id, start, end, text, kind in rows:
+        out.setdefault(actor_id, []).append(Span(doc_id, start, end, text, kind))
+    return out
+
+
+def _claims(db: sqlite3.Connection, where: str, params: list) -> list[Claim]:
+    rows = db.execute(f"""SELECT c.doc_id, c.source, c.target, c.type, c.quad, c.sign, c.status, c.probability,
+                                 c.cues, c."trigger", c.ev_start, c.ev_end, c.ev_text
+                          FROM claims c JOIN documents d ON d.id = c.doc_id WHERE {where} ORDER BY c.id""", params)
+    return [Claim(source, target, type_, quad, sign, Modality(status, probability, json.loads(cues)),
+                  Span(doc_id, start, end, text), trigger)
+            for doc_id, source, target, type_, quad, sign, status, probability, cues, trigger, start, end, text in rows]
+
+
+def read_graph(db: sqlite3.Connection, since: str | None = None, until: str | None = None) -> Graph:
+    """The stored graph; with a window, only its documents, their claims, and the actors they involve."""
+    where, params = window(since, until)
+    claims = _claims(db, where, params)
+    mentions = _mentions(db, where, params)
+    actors = _all_actors(db)
+    for actor in actors:
+        actor.mentions = mentions.get(actor.id, [])
+    if since or until:
+        involved = set(mentions) | {c.source for c in claims} | {c.target for c in claims}
+        actors = [a for a in actors if a.id in involved]
+    return Graph(_documents(db, where, params), actors, aggregate(claims), claims)
+
+
+def actors_named(db: sqlite3.Connection, ref: str) -> list[Actor]:
+    """The actors `ref` names: by id (current or merged away), else by canonical name, else by alias."""
+    row = db.execute("SELECT actor_id FROM actor_ids WHERE id = ?", (ref,)).fetchone()
+    if row:
+        return [load_actor(db, row[0])]
+    key = name_key(ref)
+    if not key:
+        return []
+    rows = db.execute("""SELECT id FROM actors WHERE id IN (SELECT actor_id FROM aliases WHERE key = ?)
+                         ORDER BY rowid""", (key,)).fetchall()
+    found = [load_actor(db, actor_id) for (actor_id,) in rows]
+    return [a for a in found if name_key(a.name) == key] or found

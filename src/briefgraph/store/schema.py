@@ -1,0 +1,101 @@
+"""The store's schema as named migrations, applied in order, each in its own transaction.
+
+A `migrations` table records which ran, so opening a store twice, or opening an old store
+with a newer briefgraph, applies only what is missing (the sqlite-utils `Migrations` habit).
+Never edit a migration that has shipped; add a new one.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from typing import Callable
+
+from ..errors import StoreError
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def m001_documents(db: sqlite3.Connection) -> None:
+    db.execute("""CREATE TABLE documents (
+        id TEXT PRIMARY KEY,  -- sha256 of the text: adding the same text twice is a no-op
+        path TEXT NOT NULL, title TEXT, date TEXT, chars INTEGER NOT NULL,
+        text TEXT NOT NULL, added_at TEXT NOT NULL)""")
+    db.execute("CREATE INDEX documents_date ON documents(date)")
+
+
+def m002_actors(db: sqlite3.Connection) -> None:
+    db.execute("""CREATE TABLE actors (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,
+        attributes TEXT NOT NULL DEFAULT '{}')""")
+    # Every id an actor has been known by: merged actors leave their ids here, so a later
+    # brief that names the old id still finds the survivor.
+    db.execute("""CREATE TABLE actor_ids (
+        id TEXT PRIMARY KEY, actor_id TEXT NOT NULL REFERENCES actors(id))""")
+    # Every name of an actor, its canonical name included, so one index finds it by any name;
+    # `canonical` marks names that were some merged actor's canonical name (see merge.Identity).
+    db.execute("""CREATE TABLE aliases (
+        actor_id TEXT NOT NULL REFERENCES actors(id), alias TEXT NOT NULL, key TEXT NOT NULL,
+        canonical INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (actor_id, alias))""")
+    db.execute("CREATE INDEX aliases_key ON aliases(key)")
+    db.execute("CREATE INDEX actor_ids_actor ON actor_ids(actor_id)")
+    db.execute("""CREATE TABLE mentions (
+        actor_id TEXT NOT NULL REFERENCES actors(id), doc_id TEXT NOT NULL REFERENCES documents(id),
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT,
+        UNIQUE (actor_id, doc_id, start, "end"))""")
+    db.execute("CREATE INDEX mentions_doc ON mentions(doc_id)")
+
+
+def m003_claims(db: sqlite3.Connection) -> None:
+    db.execute("""CREATE TABLE claims (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id),
+        source TEXT NOT NULL REFERENCES actors(id), target TEXT NOT NULL REFERENCES actors(id),
+        type TEXT NOT NULL, quad TEXT NOT NULL, sign INTEGER NOT NULL,
+        status TEXT NOT NULL, probability REAL, cues TEXT NOT NULL DEFAULT '[]', "trigger" TEXT NOT NULL,
+        ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL, ev_text TEXT NOT NULL)""")
+    db.execute("CREATE INDEX claims_doc ON claims(doc_id)")
+    db.execute("CREATE INDEX claims_source ON claims(source)")
+    db.execute("CREATE INDEX claims_target ON claims(target)")
+
+
+def m004_relations_view(db: sqlite3.Connection) -> None:
+    # A view, not a table: relations can never drift from the claims they aggregate.
+    db.execute("""CREATE VIEW relations AS
+        SELECT source, type, target, status, MIN(quad) AS quad, MIN(sign) AS sign,
+               COUNT(*) AS claims, COUNT(DISTINCT doc_id) AS documents
+        FROM claims GROUP BY source, type, target, status""")
+
+
+MIGRATIONS: list[Migration] = [m001_documents, m002_actors, m003_claims, m004_relations_view]
+
+
+def applied(db: sqlite3.Connection) -> list[str]:
+    """Names of the migrations already applied, in the order they ran."""
+    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    return [row[0] for row in db.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+
+def migrate(db: sqlite3.Connection, migrations: list[Migration] = MIGRATIONS) -> list[str]:
+    """Apply the migrations not yet recorded; return the names of those applied now.
+
+    `db` must be in autocommit mode (isolation_level=None) so each BEGIN here is ours.
+    """
+    done = set(applied(db))
+    return [m.__name__ for m in migrations if m.__name__ not in done and _apply(db, m)]
+
+
+def _apply(db: sqlite3.Connection, migration: Migration) -> bool:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        # Checked again under the write lock: another process may have just applied it.
+        if db.execute("SELECT 1 FROM migrations WHERE name = ?", (migration.__name__,)).fetchone():
+            db.execute("COMMIT")
+            return False
+        migration(db)
+        db.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                   (migration.__name__, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        db.execute("COMMIT")
+        return True
+    except Exception as exc:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise StoreError(f"migration {migration.__name__} failed: {exc}") from exc
