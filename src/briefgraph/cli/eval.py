@@ -1,0 +1,188 @@
+"""`briefgraph eval gold|re3d|plover`: measure extraction against gold data and print the scores."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .. import evaluate
+from ..errors import BriefgraphError
+from .app import app
+from .common import exit_on_error
+
+eval_app = typer.Typer(help="Measure extraction against gold data: gold graphs, dstl re3d, PLOVER/PETRARCH events.",
+                       no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+JSON_OPT = typer.Option(False, "--json", help="Print one JSON object instead of tables.")
+ERRORS_OPT = typer.Option(False, "--errors", help="Also list misses and false hits with their sentences.")
+MODEL_OPT = typer.Option(None, "--model", help="spaCy model to load (default: $BRIEFGRAPH_MODEL or auto).")
+
+
+def _run(fn, *args, **kwargs) -> dict[str, Any]:
+    try:
+        return fn(*args, **kwargs)
+    except BriefgraphError as exc:
+        exit_on_error(exc)
+        raise  # unreachable: exit_on_error raises typer.Exit
+
+
+def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for i, c in enumerate(columns):
+        numeric = i > 0 and all(isinstance(row[i], (int, float)) or row[i] == "" for row in rows)
+        table.add_column(c, justify="right" if numeric else "left")
+    for row in rows:
+        table.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row))
+    return table
+
+
+def _emit(result: dict[str, Any], as_json: bool, tables, errors: bool, error_lines) -> None:
+    if as_json:
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    console = Console(soft_wrap=True)
+    for t in tables(result):
+        console.print(t)
+    if errors:
+        for line in error_lines(result):
+            console.print(line, markup=False, highlight=False)
+
+
+# ---- gold ------------------------------------------------------------------------------------
+
+def _gold_tables(r: dict[str, Any]) -> list[Table]:
+    a, rel = r["actors"], r["relations"]
+    rows = [["actors", a["recall"], a["precision"],
+             f'{a["found"]}/{a["gold"]} found, {len(a["duplicates"])} duplicates, {len(a["merged"])} merged'],
+            ["relations", rel["untyped_recall"], rel["precision"],
+             f'{rel["matched"]}/{rel["gold"]} matched, {rel["predicted"]} predicted, {rel["neutral"]} neutral'],
+            ["typed relations", rel["typed_recall"], "", f'{rel["typed_matched"]}/{rel["gold"]} matched'],
+            ["modality accuracy", rel["modality_accuracy"], "", f'{rel["modality_matched"]}/{rel["matched"]} matched'],
+            ["traps asserted as fact", "", "", len(r["traps_hit"])],
+            ["relations without valid evidence", "", "", r["relations_without_valid_evidence"]]]
+    return [_table(f"gold: {Path(r['gold']).name}", ["", "recall", "precision", "detail"], rows)]
+
+
+def _gold_errors(r: dict[str, Any]) -> list[str]:
+    e = r.get("errors", {})
+    lines = [f"missed actor: {n}" for n in e.get("missed_actors", [])]
+    lines += [f"false actor: {n}" for n in e.get("false_actors", [])]
+    lines += [f"missed: {m['relation']}  | cue: {m['cue']}" for m in e.get("missed_relations", [])]
+    for f in e.get("false_relations", []):
+        lines.append(f"false: {f['relation']} ({f['status']})")
+        lines += [f"    | {s}" for s in f["sentences"]]
+    lines += [f"asserted as fact, wrongly: {w}" for w in r["traps_hit"]]
+    return lines
+
+
+@eval_app.command("gold")
+def gold_cmd(
+    gold: Path = typer.Argument(..., help="Gold graph JSON (see shared/gold/README.md)."),
+    text: Path = typer.Argument(..., help="The brief the gold graph describes."),
+    as_json: bool = JSON_OPT, errors: bool = ERRORS_OPT, model: Optional[str] = MODEL_OPT,
+) -> None:
+    """Extract TEXT and score its graph against the gold actor graph GOLD.
+
+    Example: briefgraph eval gold gold/taliban-central-asia.json briefs/taliban-central-asia.txt --errors
+    """
+    result = _run(evaluate.evaluate_gold, gold, text, model=model, errors=errors)
+    _emit(result, as_json, _gold_tables, errors, _gold_errors)
+
+
+# ---- re3d ------------------------------------------------------------------------------------
+
+def _prf_row(name: str, m: dict[str, Any]) -> list[Any]:
+    return [name, m["precision"], m["recall"], m["f1"], m["gold"], m["predicted"]]
+
+
+def _re3d_tables(r: dict[str, Any]) -> list[Table]:
+    e, rel, al, c = r["entities"], r["relations"], r["aliases"], r["counts"]
+    cols = ["", "precision", "recall", "F1", "gold", "scored predicted"]
+    ent_rows = []
+    for mode, m in (("exact", e), ("overlap", e["overlap"])):
+        ent_rows.append(_prf_row(f"all ({mode})", m))
+        ent_rows += [_prf_row(f"  {t}", v) for t, v in m["by_type"].items()]
+        ent_rows.append([f"  macro F1 ({mode})", "", "", m["macro_f1"], "", ""])
+    rel_rows = [_prf_row("signed + structural", rel)]
+    rel_rows += [_prf_row(f"  sign {k}", v) for k, v in rel["by_sign"].items()]
+    return [
+        _table(f"re3d actor mentions: {c['documents']} documents ({', '.join(c['folders'])})", cols, ent_rows),
+        _table("re3d relations", cols, rel_rows),
+        _table("re3d aliases (IsSynonymOf pairs)", ["", "value"],
+               [["recall (same actor)", al["recall"]], ["pairs", al["pairs"]],
+                ["both spans resolved", al["both_resolved"]]]),
+    ]
+
+
+def _re3d_errors(r: dict[str, Any]) -> list[str]:
+    e, rel, al = (r[k].get("errors", {}) for k in ("entities", "relations", "aliases"))
+    lines = [f"missed {m['type']}: {m['text']!r}  | {m['sentence']}" for m in e.get("missed", [])]
+    lines += [f"boundary {m['type']}: gold {m['text']!r} predicted {m['predicted_overlap']}"
+              for m in e.get("boundary", [])]
+    lines += [f"false mention: {m['text']!r} ({m['actor_type']})  | {m['sentence']}" for m in e.get("false", [])]
+    lines += [f"missed relation {m['type']}: {m['source']!r} -> {m['target']!r} (cue {m['cue']!r})"
+              f"  | {m['sentence']}" for m in rel.get("missed", [])]
+    lines += [f"false relation: {m['relation']}  | {m['sentence']}" for m in rel.get("false", [])]
+    lines += [f"alias not merged: {m['names']} -> actors {m['actors']}  | {m['sentence']}"
+              for m in al.get("missed", [])]
+    return lines
+
+
+@eval_app.command("re3d")
+def re3d_cmd(
+    folder: Path = typer.Argument(..., help="A re3d source folder, or a folder of them."),
+    as_json: bool = JSON_OPT, errors: bool = ERRORS_OPT, model: Optional[str] = MODEL_OPT,
+) -> None:
+    """Score actor mentions, signed relations and aliases against dstl re3d labels.
+
+    Example: briefgraph eval re3d ../shared/data/re3d/CENTCOM --json
+    """
+    result = _run(evaluate.evaluate_re3d, folder, model=model, errors=errors)
+    _emit(result, as_json, _re3d_tables, errors, _re3d_errors)
+
+
+# ---- plover ----------------------------------------------------------------------------------
+
+def _plover_tables(r: dict[str, Any]) -> list[Table]:
+    rows = [["event recall", r["event_recall"], f'{r["found"]}/{r["events"]} events in {r["sentences"]} sentences'],
+            ["type accuracy", r["type_accuracy"], f'{r["typed"]}/{r["found"]} found events'],
+            ["type macro F1", r["type_macro_f1"], "over gold types"],
+            ["source accuracy", r["source_accuracy"], f'{r["source_checked"]} checked'],
+            ["target accuracy", r["target_accuracy"], f'{r["target_checked"]} checked']]
+    if r["no_event_sentences"]:
+        rows.append(["false alarms", r["false_alarms"], f'of {r["no_event_sentences"]} sentences with no event'])
+    confusion = [[g, sum(row.values()), row.get(g, 0),
+                  ", ".join(f"{t} {n}" for t, n in sorted(row.items(), key=lambda kv: -kv[1]) if t != g)]
+                 for g, row in r["confusion"].items()]
+    return [_table(f"{r['format']} events: {Path(r['data']).name}", ["", "value", "detail"], rows),
+            _table("confusion: gold type -> predicted type", ["gold", "events", "right", "predicted instead"],
+                   confusion)]
+
+
+def _plover_errors(r: dict[str, Any]) -> list[str]:
+    e = r.get("errors", {})
+    lines = [f"missed {m['event']} [{m['id']}]  | {m['sentence']}" for m in e.get("missed", [])]
+    for f in e.get("false", []):
+        checks = "" if f["event"] == "NONE" else f" (source {f['source_ok']}, target {f['target_ok']})"
+        lines.append(f"false [{f['id']}] gold {f['event']}, predicted {f['predicted']}{checks}  | {f['sentence']}")
+    return lines
+
+
+@eval_app.command("plover")
+def plover_cmd(
+    file: Path = typer.Argument(..., help="PLOVER gold records (JSON array) or PETRARCH2 validation XML."),
+    as_json: bool = JSON_OPT, errors: bool = ERRORS_OPT, model: Optional[str] = MODEL_OPT,
+    cameo_map: Optional[Path] = typer.Option(None, "--cameo-map", help="CAMEO-to-PLOVER conversion table to "
+                                              "use for XML instead of the shipped mapping."),
+) -> None:
+    """Score event detection, event types, sources and targets against coded gold sentences.
+
+    Example: briefgraph eval plover ../shared/data/plover/gsr-dev.json --errors
+    """
+    result = _run(evaluate.evaluate_plover, file, model=model, errors=errors, cameo_map=cameo_map)
+    _emit(result, as_json, _plover_tables, errors, _plover_errors)
