@@ -82,15 +82,16 @@ def _role_holder(m: Mention, ctx: Context) -> Mention:
 
 
 def _owners(tok: Token, ctx: Context) -> list[Mention]:
-    agent_heads = word_set("mentions", "agent_heads")
+    """Actors a non-actor noun belongs to: 'the Taliban's approach', 'Chinese forces', 'the U.S. request',
+    'members of Hamas', 'demands from UNITA', 'groups such as X', 'the resistance led by X'."""
     out: list[Mention] = []
     for c in tok.children:
-        if c.dep_ == "poss" or (c.dep_ in {"compound", "amod", "nmod"} and tok.lower_ in agent_heads):
+        if c.dep_ in {"poss", "compound", "amod", "nmod"}:
             out += ctx.mentions_of(c)
         elif c.dep_ == "prep" and _prep_text(c) in GROUPING_PREPS:
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
-        elif c.dep_ == "prep" and c.lower_ == "of" and tok.lower_ in agent_heads:
-            out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx, expand=False)]
+        elif c.dep_ in {"prep", "agent"} and c.lower_ in {"of", "from", "by"} and not out:
+            out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx, expand=c.lower_ != "of")]
         elif c.dep_ == "acl" and c.lemma_ == "lead":  # "the resistance led by X and Y" acts through X and Y
             out += [m for a in c.children if a.dep_ == "agent" for p in a.children for m in actors_at(p, ctx)]
     return out
@@ -202,17 +203,40 @@ def _verb_key(v: Token) -> str:
 
 def verb_claims(v: Token, ctx: Context) -> list[RawClaim]:
     verbs = ctx.lex["verbs"]
-    key = _verb_key(v)
-    entry = verbs.get(key) or verbs.get(v.lemma_.lower())
-    if not entry or v.lemma_.lower() in word_set("events", "light_verbs") and not _has_actor_object(v, ctx):
+    entry = verbs.get(_verb_key(v)) or verbs.get(v.lemma_.lower())
+    if not entry or (v.lemma_.lower() in word_set("events", "light_verbs") and _has_cue_object(v, ctx)):
         return []
     sources = subject_of(v, ctx)
     targets = patient_of(v, ctx)
     if not targets or entry.get("preps"):
         targets = targets + _prep_objects(v, entry.get("preps") or (), ctx)
     if not targets:
-        targets = _borrowed_objects(v, ctx)
+        targets = _borrowed_objects(v, ctx) or _clause_subjects(v, entry, ctx)
+    if not targets and entry.get("symmetric"):
+        return _among(sources, entry["type"], v)
     return _pairs(sources, targets, entry["type"], v)
+
+
+def _has_cue_object(v: Token, ctx: Context) -> bool:
+    """'launched strikes on', 'offered sanctuary to': the object noun carries the event."""
+    nouns = ctx.lex["nouns"]
+    objs = [c for c in v.children if c.dep_ in {"dobj", "dative", "attr"}]
+    objs += [c for o in objs for c in o.children if c.dep_ in {"amod", "compound"}]
+    objs += [p for c in v.children if c.dep_ == "prep" and c.lower_ in {"in", "into"} for p in c.children]
+    return any(o.lower_ in nouns or o.lemma_.lower() in nouns for o in objs)
+
+
+def _clause_subjects(v: Token, entry: dict, ctx: Context) -> list[Mention]:
+    """'demanded that the government end curbs': the one asked is the subject of the that-clause."""
+    if entry["type"] not in {"REQUEST", "COERCE", "THREATEN", "ACCUSE"}:
+        return []
+    return [m for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
+            for m in actors_at(s, ctx)]
+
+
+def _among(actors: list[Mention], type_: str, trigger: Token) -> list[RawClaim]:
+    """'Jordan and Britain agreed': a symmetric event between coordinated actors."""
+    return [RawClaim(a, b, type_, trigger) for i, a in enumerate(actors) for b in actors[i + 1:]]
 
 
 def _borrowed_objects(v: Token, ctx: Context) -> list[Mention]:
@@ -250,9 +274,10 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
     if not entry:
         return []
     preps = entry.get("preps") or ()
-    sources = _noun_sources(n, ctx)
-    targets = _prep_objects(n, [p for p in preps if p != "between"], ctx)
-    between = _prep_objects(n, ["between"], ctx) if "between" in preps else []
+    sources = _noun_sources(n, preps, ctx)
+    holders = [n, n.head] if n.dep_ == "compound" else [n]  # "mediation mission between X and Y"
+    targets = [m for h in holders for m in _noun_targets(h, preps, ctx)]
+    between = [m for h in holders for m in _prep_objects(h, ["between"], ctx)] if "between" in preps else []
     if between and not sources and len(between) >= 2:
         sources, targets = between[:1], between[1:]
     elif between:
@@ -267,15 +292,29 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
                 (patient_of(gov, ctx) if sources and entry["type"] in {"ASSAULT", "COERCE"} else [])
     if not targets and n.dep_ in {"amod", "compound"}:
         targets = actors_at(n.head, ctx)
+    if not targets and entry.get("symmetric"):
+        return _among(sources, entry["type"], n)
     return _pairs(sources, targets, entry["type"], n)
 
 
-def _noun_sources(n: Token, ctx: Context) -> list[Mention]:
+def _noun_targets(n: Token, preps, ctx: Context) -> list[Mention]:
+    """Targets after the noun, or one phrase further down ('the withdrawal of forces from Panama')."""
+    direct = [p for p in preps if p != "between"]
+    found = _prep_objects(n, direct, ctx)
+    if not found:
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                found += [m for p in c.children if p.dep_ == "pobj" for m in _prep_objects(p, direct, ctx)]
+    return found
+
+
+def _noun_sources(n: Token, preps, ctx: Context) -> list[Mention]:
+    """The doer of an event noun: possessive, modifier, 'by'/'from', or 'of' when 'of' is not its target."""
     out = []
     for c in n.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"}:
             out += ctx.mentions_of(c) or ([] if c.dep_ != "poss" else actors_at(c, ctx))
-        elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+        elif c.dep_ in {"prep", "agent"} and (c.lower_ in {"by", "from"} or (c.lower_ == "of" and "of" not in preps)):
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
     return _unique(out)
 

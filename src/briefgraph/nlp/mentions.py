@@ -176,7 +176,15 @@ def _keeps_demonym(m: Mention, doc: Doc) -> bool:
     if m.end + 1 < len(doc) and doc[m.end].text in {"-", "–"} and doc[m.end + 1].lower_ in HYPHEN_VERBS:
         return True
     head = last.head
-    return last.dep_ in {"amod", "compound", "nmod"} and head.lower_ in word_set("mentions", "agent_heads")
+    return last.dep_ in {"amod", "compound", "nmod"} and _acting_head(head)
+
+
+def _acting_head(head: Token) -> bool:
+    """Nouns through which a state acts: agents ('forces'), events ('mediation'), things it owns ('plan')."""
+    lex = load("events")
+    low = head.lower_
+    return (low in word_set("mentions", "agent_heads") or low in word_set("mentions", "owned_heads")
+            or low in lex["nouns"] or head.lemma_.lower() in lex["nouns"] or low in lex["relational_nouns"])
 
 
 def _keeps_capital(m: Mention, doc: Doc) -> bool:
@@ -184,7 +192,7 @@ def _keeps_capital(m: Mention, doc: Doc) -> bool:
     last = doc[m.end - 1]
     if last.dep_ == "pobj" and last.head.lower_ in LOCATIVE_PREPS:
         return False
-    if last.dep_ in {"compound", "amod", "nmod"}:
+    if last.dep_ in {"compound", "amod", "nmod"}:  # "Doha talks" names a venue, "Kabul government" an actor
         return last.head.lower_ in word_set("mentions", "agent_heads")
     return True
 
