@@ -50,7 +50,12 @@ class Gazetteer:
             return self.by_acronym[text], "acronym"
         if text.isupper() and len(text.replace(".", "")) <= 5:
             return None  # an unknown all-caps short form must not match a name case-insensitively
-        return self.by_key.get(name_key(text))
+        found = self.by_key.get(name_key(text))
+        if found is None and text.endswith("s") and text[:1].isupper():
+            singular = self.by_key.get(name_key(text[:-1]))  # "Iraqis": the people of a demonym
+            if singular and singular[1] == "demonym":
+                return singular[0], "people"
+        return found
 
     def get(self, name: str) -> Entry | None:
         hit = self.by_key.get(name_key(name))

@@ -171,12 +171,21 @@ def _modifier_start(head: Token) -> int:
 
 
 def _keeps_demonym(m: Mention, doc: Doc) -> bool:
-    """A demonym stands for its state only before an agent noun ('Chinese forces') or a '-led' style hyphen."""
+    """A demonym stands for its state only before an agent noun ('Chinese forces'), an event or owned
+    noun ('French mediation'), a '-led' style hyphen, or, in claims only, people ('Afghan civilians')."""
     last = doc[m.end - 1]
     if m.end + 1 < len(doc) and doc[m.end].text in {"-", "–"} and doc[m.end + 1].lower_ in HYPHEN_VERBS:
         return True
     head = last.head
-    return last.dep_ in {"amod", "compound", "nmod"} and _acting_head(head)
+    if last.dep_ not in {"amod", "compound", "nmod"}:
+        return False
+    if head.lower_ in word_set("mentions", "people_heads"):
+        m.kind = "people"
+        return True
+    return _acting_head(head)
+
+
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}
 
 
 def _acting_head(head: Token) -> bool:
@@ -215,6 +224,8 @@ def _priority(m: Mention) -> int:
 def _keep(m: Mention, doc: Doc) -> bool:
     if m.kind == "demonym":
         return _keeps_demonym(m, doc)
+    if m.kind == "people":  # "Iraqis", "the Liberians": only as an argument of a verb
+        return doc[m.end - 1].dep_ in ARGUMENT_DEPS
     if m.kind == "capital":
         return _keeps_capital(m, doc)
     return True

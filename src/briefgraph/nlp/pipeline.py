@@ -113,7 +113,7 @@ class DocumentExtraction:
         actors, ids = self.resolver.actors()
         claims = [c for c in (self._claim(p, ids) for p in self.claims) if c is not None]
         used = {c.source for c in claims} | {c.target for c in claims}
-        actors = [a for a in actors if a.type not in KEEP_ONLY_IN_CLAIMS or a.id in used]
+        actors = [a for a in actors if a.id in used or not _only_in_claims(a)]
         return Graph([self.document], actors, aggregate(claims), claims)
 
     def _claim(self, p: "PendingClaim", ids: dict[str, str]) -> Claim | None:
@@ -155,6 +155,11 @@ def _complement_heads(tok) -> list:
         tok = tok.head
         out.append(tok)
     return out
+
+
+def _only_in_claims(actor) -> bool:
+    """Places and peoples ('Afghan civilians') are actors only where the text has them act or suffer."""
+    return actor.type in KEEP_ONLY_IN_CLAIMS or all(m.kind == "people" for m in actor.mentions)
 
 
 def _attribute_only(m: Mention, doc: Doc) -> bool:
