@@ -90,8 +90,11 @@ def _owners(tok: Token, ctx: Context) -> list[Mention]:
             out += ctx.mentions_of(c)
         elif c.dep_ == "prep" and _prep_text(c) in GROUPING_PREPS:
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
-        elif c.dep_ in {"prep", "agent"} and c.lower_ in {"of", "from", "by"} and not out:
+        elif c.dep_ in {"prep", "agent"} and c.lower_ in {"of", "by"} and not out:
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx, expand=c.lower_ != "of")]
+        elif c.dep_ == "prep" and c.lower_ == "from" and not out:  # "demands from UNITA", not "forces from Panama"
+            out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)
+                    if m.type not in {"state", "place"}]
         elif c.dep_ == "acl" and c.lemma_ == "lead":  # "the resistance led by X and Y" acts through X and Y
             out += [m for a in c.children if a.dep_ == "agent" for p in a.children for m in actors_at(p, ctx)]
     return out
@@ -209,6 +212,10 @@ def verb_claims(v: Token, ctx: Context) -> list[RawClaim]:
     entry = verbs.get(_verb_key(v)) or verbs.get(v.lemma_.lower())
     if not entry or (v.lemma_.lower() in word_set("events", "light_verbs") and _has_cue_object(v, ctx)):
         return []
+    adjective = ctx.lex["adjectives"].get(v.lower_)
+    if adjective and is_passive(v) and not agent_of(v, ctx):  # "Israel is opposed to X": a stance, not a passive
+        sources = [m for c in v.children if c.dep_ == "nsubjpass" for m in actors_at(c, ctx)]
+        return _pairs(sources, _prep_objects(v, adjective["preps"], ctx), adjective["type"], v)
     sources = subject_of(v, ctx)
     targets = patient_of(v, ctx)
     if not targets or entry.get("preps"):
@@ -269,6 +276,8 @@ def _governor(n: Token) -> tuple[Token | None, bool]:
         return head.head, False
     if n.dep_ == "conj":
         return _governor(head)
+    if n.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":  # "dollars of aid", "tons of arms"
+        return _governor(head.head)
     return None, False
 
 
@@ -278,7 +287,11 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
         return []
     preps = entry.get("preps") or ()
     sources = _noun_sources(n, preps, ctx)
-    holders = [n, n.head] if n.dep_ == "compound" else [n]  # "mediation mission between X and Y"
+    holders = [n]
+    if n.dep_ == "compound":  # "mediation mission between X and Y"
+        holders.append(n.head)
+    elif n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN":  # "dollars of aid for X"
+        holders.append(n.head.head)
     targets = [m for h in holders for m in _noun_targets(h, preps, ctx)]
     between = [m for h in holders for m in _prep_objects(h, ["between"], ctx)] if "between" in preps else []
     if between and not sources and len(between) >= 2:

@@ -4,6 +4,7 @@ A mention is a span that names an actor; resolving mentions to actors is `resolv
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -125,7 +126,7 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         span = _trim(ent)
         if span is None or not _plausible_name(span):
             continue
-        found = gaz.lookup(span.text)
+        found = gaz.lookup(span.text) or _government_of(span.text, gaz)
         if found:
             out.append(Mention(span.start, span.end, found[0].name, found[0].type, found[1], found[0]))
             continue
@@ -133,6 +134,18 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if kind:
             out.append(Mention(span.start, span.end, span.text, kind, "name"))
     return out
+
+
+GOVERNMENT = re.compile(r"^(?:(?:federal|central|national|transitional|interim|provisional)\s+)?"
+                        r"(?:government|authorities|administration|regime|republic|kingdom|state)\s+of\s+(?:the\s+)?(.+)$",
+                        re.IGNORECASE)
+
+
+def _government_of(text: str, gaz: Gazetteer):
+    """'the Government of Iraq', 'the Kingdom of Saudi Arabia': the state itself, unless the text sets them apart."""
+    match = GOVERNMENT.match(text.replace("’s", "").replace("'s", "").strip())
+    found = gaz.lookup(match.group(1)) if match else None
+    return (found[0], "name") if found and found[0].type == "state" else None
 
 
 def collective_mentions(doc: Doc) -> list[Mention]:
