@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from .mentions import Mention
 
 SINGULAR = {"it", "its", "itself"}
+PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 NON_PERSON = {"state", "armed_group", "organization", "igo"}
 DESCRIPTIONS = {  # head noun after "the" -> actor types it can refer to
     "group": {"armed_group", "organization"}, "organisation": {"organization", "armed_group", "igo"},
@@ -74,6 +75,8 @@ def _reference(tok: Token) -> tuple[int, int, set[str], int] | None:
     doc = tok.doc
     if tok.lower_ in SINGULAR and tok.pos_ == "PRON" and not _pleonastic(tok):
         return tok.i, tok.i + 1, NON_PERSON, 1
+    if tok.lower_ in PERSONAL and tok.pos_ == "PRON":
+        return tok.i, tok.i + 1, {"person"}, 1
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if tok.lower_ == "the" and nxt is not None and nxt.lower_ in DESCRIPTIONS and not list(nxt.children)[1:]:
         return tok.i, tok.i + 2, DESCRIPTIONS[nxt.lower_], 1

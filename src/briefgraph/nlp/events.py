@@ -85,6 +85,8 @@ def _owners(tok: Token, ctx: Context) -> list[Mention]:
     """Actors a non-actor noun belongs to: 'the Taliban's approach', 'Chinese forces', 'the U.S. request',
     'members of Hamas', 'demands from UNITA', 'groups such as X', 'the resistance led by X'."""
     out: list[Mention] = []
+    if tok.lower_ in word_set("mentions", "not_owner_heads"):
+        return out
     for c in tok.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"}:
             out += ctx.mentions_of(c)
@@ -242,6 +244,23 @@ def _clause_subjects(v: Token, entry: dict, ctx: Context) -> list[Mention]:
         return []
     return [m for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
             for m in actors_at(s, ctx)]
+
+
+def directive_claims(v: Token, ctx: Context) -> list[RawClaim]:
+    """'X declared that Y must drop barriers': X makes a demand of Y."""
+    if v.lemma_.lower() not in word_set("events", "directive_verbs"):
+        return []
+    modals = word_set("events", "directive_modals")
+    out = []
+    for c in v.children:
+        if c.dep_ != "ccomp":
+            continue
+        aux = " ".join(a.lower_ for a in c.children if a.dep_ == "aux")
+        xcomp_have = c.lemma_ in {"have", "need"} and any(x.dep_ == "xcomp" for x in c.children)
+        if any(m in aux.split() or m == aux for m in modals) or xcomp_have:
+            targets = [m for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for m in actors_at(s, ctx)]
+            out += _pairs(subject_of(v, ctx), targets, "REQUEST", v)
+    return out
 
 
 def _among(actors: list[Mention], type_: str, trigger: Token) -> list[RawClaim]:
@@ -480,7 +499,7 @@ def raw_claims(doc: Doc, mentions: list[Mention]) -> tuple[list[RawClaim], list[
     out: list[RawClaim] = []
     for tok in doc:
         if tok.pos_ in {"VERB", "AUX"}:
-            out += verb_claims(tok, ctx)
+            out += verb_claims(tok, ctx) + directive_claims(tok, ctx)
         elif tok.pos_ in {"NOUN", "PROPN"}:
             out += noun_claims(tok, ctx) + relational_claims(tok, ctx) + role_claims(tok, ctx)
         elif tok.pos_ == "ADJ":
