@@ -33,7 +33,7 @@ def relation_table(graph: Graph) -> Table:
     for r in graph.relations:
         status = r.modality.status + (f" p={r.modality.probability}" if r.modality.probability is not None else "")
         first = r.evidence[0].text if r.evidence else ""
-        table.add_row(names.get(r.source, r.source), r.type, f"{r.sign:+d}", names.get(r.target, r.target),
+        table.add_row(names.get(r.source, r.source), r.type, f"{r.sign:+d}" if r.sign else "0", names.get(r.target, r.target),
                       status, _short(first) + (f" (+{len(r.evidence) - 1})" if len(r.evidence) > 1 else ""))
     return table
 

@@ -159,9 +159,13 @@ def subject_of(v: Token, ctx: Context, depth: int = 0) -> list[Mention]:
     if is_passive(v):
         return agent_of(v, ctx)
     subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
+    head = v.head
+    if subj and v.dep_ == "relcl" and all(s.tag_ in {"WDT", "WP"} for s in subj):
+        return actors_at(head, ctx)  # "Hezbollah, which has exchanged fire with Israel"
     if subj:
         return [m for s in subj for m in actors_at(s, ctx)]
-    head = v.head
+    if v.dep_ == "advcl" and v.tag_ in {"VBG", "VBN"} and not any(c.dep_ == "mark" for c in v.children):
+        return subject_of(head, ctx, depth + 1)  # "X attacked ships, presenting the campaign as pressure on Y"
     if v.dep_ == "conj" and head is not v:
         return subject_of(head, ctx, depth + 1)
     if v.dep_ in {"xcomp", "acomp"} and head is not v:
@@ -327,6 +331,8 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
                 (patient_of(gov, ctx) if sources and entry["type"] in {"ASSAULT", "COERCE"} else [])
     if not targets and n.dep_ in {"amod", "compound"}:
         targets = actors_at(n.head, ctx)
+    if not targets and via_prep and gov is not None and entry["type"] in {"SUPPORT", "AID", "COOPERATE"}:
+        targets = subject_of(gov, ctx)  # "X struck Y with support from Z": Z supports X
     if not targets and entry.get("symmetric"):
         return _among(sources, entry["type"], n)
     return _pairs(sources, targets, entry["type"], n)
@@ -445,8 +451,11 @@ def hyphen_claims(doc: Doc, ctx: Context) -> tuple[list[RawClaim], list[tuple[Me
         targets = _hyphen_targets(verb, ctx)
         sources = [m for m in ctx.mentions_of(mod) if m.end == t.i]
         type_ = verbs[verb.lower_]
-        if verb.lower_ == "led" and (not sources or all(s.kind == "demonym" for s in sources)):
-            attrs += [(m, "led_by", _modifier_text(doc, t.i)) for m in targets]
+        ethnic = not sources or all(s.kind == "demonym" or s.type == "ethnic_group" for s in sources)
+        named = [m for m in targets if m.kind != "description"]
+        if verb.lower_ == "led" and ethnic:  # "Uzbek-led IMU" says who fills its ranks; "Saudi-led coalition" who leads it
+            attrs += [(m, "led_by", _modifier_text(doc, t.i)) for m in named]
+            claims += _pairs(sources, [m for m in targets if m.kind == "description"], type_, verb)
         else:
             claims += _pairs(sources, targets, type_, verb)
     return claims, attrs
@@ -498,6 +507,8 @@ def raw_claims(doc: Doc, mentions: list[Mention]) -> tuple[list[RawClaim], list[
     ctx = Context(doc, mentions)
     out: list[RawClaim] = []
     for tok in doc:
+        if ctx.mentions_of(tok):  # "Operation Prosperity Guardian" names an actor, it reports no operation
+            continue
         if tok.pos_ in {"VERB", "AUX"}:
             out += verb_claims(tok, ctx) + directive_claims(tok, ctx)
         elif tok.pos_ in {"NOUN", "PROPN"}:

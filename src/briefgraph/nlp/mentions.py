@@ -20,6 +20,7 @@ HYPHEN_VERBS = {"led", "backed", "aligned", "allied", "affiliated", "linked", "f
 LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "around", "outside", "across", "toward", "towards",
                   "within", "of", "through", "between", "beyond", "inside", "throughout"}
 NER_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None, "FAC": "place"}
+PARTY_PREPS = {"from", "with", "to", "against", "of", "between", "toward", "towards"}
 DROP_EDGES = {"the", "a", "an", "or", "and", "'s", "’s", "'", "’", "-", ",", ".", ";", ":", "(", ")", "\"", "“", "”"}
 
 
@@ -201,6 +202,12 @@ def _keeps_demonym(m: Mention, doc: Doc) -> bool:
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}
 
 
+def _is_cue(tok: Token) -> bool:
+    lex = load("events")
+    key = tok.lemma_.lower()
+    return tok.lower_ in lex["nouns"] or key in lex["nouns"] or (tok.pos_ == "VERB" and key in lex["verbs"])
+
+
 def _acting_head(head: Token) -> bool:
     """Nouns through which a state acts: agents ('forces'), events ('mediation'), things it owns ('plan')."""
     lex = load("events")
@@ -210,18 +217,37 @@ def _acting_head(head: Token) -> bool:
 
 
 def _keeps_capital(m: Mention, doc: Doc) -> bool:
-    """A capital stands for its government when it acts, not when it is a place ('in Kabul', 'Doha talks')."""
+    """A capital stands for its government when it acts, not when it is a place ('in Kabul', 'Doha talks');
+    after an event word it is a party again ('pressure from Washington', 'talks with Moscow')."""
     last = doc[m.end - 1]
     if last.dep_ == "pobj" and last.head.lower_ in LOCATIVE_PREPS:
-        return False
+        return last.head.lower_ in PARTY_PREPS and _is_cue(last.head.head)
     if last.dep_ in {"compound", "amod", "nmod"}:  # "Doha talks" names a venue, "Kabul government" an actor
         return last.head.lower_ in word_set("mentions", "agent_heads")
     return True
 
 
+def described_groups(doc: Doc) -> list[Mention]:
+    """'the Saudi-led coalition', 'Iranian-backed militias': a group named by who leads or backs it.
+    The span starts after the hyphenated modifier, so the modifier stays a mention of its own."""
+    groups = load("mentions")["described_groups"]
+    out = []
+    for t in doc:
+        if t.text in {"-", "–"} and 0 < t.i < len(doc) - 2 and doc[t.i + 1].lower_ in HYPHEN_VERBS:
+            head = doc[t.i + 1].head
+            if head.i > t.i + 1 and head.lower_ in groups and head.pos_ == "NOUN":
+                start = t.i - 1
+                while start > 0 and doc[start - 1].dep_ in {"compound", "npadvmod"} and doc[start - 1].head.i >= start:
+                    start -= 1
+                name = doc[start:head.i + 1].text
+                out.append(Mention(head.i, head.i + 1, name, groups[head.lower_], "description"))
+    return out
+
+
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """All actor mentions of a parsed text, longest first where they overlap, in text order."""
-    candidates = gazetteer_mentions(doc, gaz) + collective_mentions(doc) + ner_mentions(doc, gaz)
+    candidates = (gazetteer_mentions(doc, gaz) + collective_mentions(doc) + ner_mentions(doc, gaz)
+                  + described_groups(doc))
     candidates.sort(key=lambda m: (-(m.end - m.start), _priority(m), m.start))
     chosen: list[Mention] = []
     for m in candidates:

@@ -172,8 +172,10 @@ def _only_in_claims(actor) -> bool:
 
 def _attribute_only(m: Mention, doc: Doc) -> bool:
     """'Uighur-led': an unknown name right before '-led' describes who leads, it is not an actor here."""
-    return ((m.entry is None or m.type == "ethnic_group" or m.kind == "demonym") and m.end + 1 < len(doc)
-            and doc[m.end].text in {"-", "–"} and doc[m.end + 1].lower_ == "led")
+    if not ((m.entry is None or m.type == "ethnic_group" or m.kind == "demonym") and m.end + 1 < len(doc)
+            and doc[m.end].text in {"-", "–"} and doc[m.end + 1].lower_ == "led"):
+        return False
+    return doc[m.end + 1].head.lower_ not in load("mentions")["described_groups"]  # "Saudi-led coalition": a leader
 
 
 def extract_documents_iter(documents: Iterable[Document], model: str | None = None) -> Iterator[tuple[Document, Graph]]:

@@ -1,0 +1,209 @@
+"""The signed, weighted actor network behind every analysis.
+
+Each unordered actor pair becomes one `Edge`. Its sign is the sign of the weighted sum of
+the signs of the relations between the two actors, each relation weighted by how firmly the
+text states it (`STATUS_WEIGHTS`). Negated and hypothetical relations and structural
+(sign 0) relations stay on the edge as evidence but never set its sign. Each edge keeps the
+relations that make it up, so every finding can point back to its sentences.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+import networkx as nx
+
+from ..model import Actor, Graph, Relation
+
+STATUS_WEIGHTS = {
+    "asserted": 1.0, "certain": 1.0, "reported": 0.7, "probable": 0.6,
+    "possible": 0.3, "unlikely": 0.1, "hypothetical": 0.0, "negated": 0.0,
+}
+# Relations with these statuses never set a sign, however strongly they are worded.
+UNSIGNING_STATUSES = frozenset({"hypothetical", "negated"})
+
+
+def status_weight(status: str) -> float:
+    """How much a relation with this modality status counts toward its edge's sign."""
+    return STATUS_WEIGHTS.get(status, 0.0)
+
+
+def signing_weight(rel: Relation) -> float:
+    """The weight a relation adds to its edge's signed sum: 0 for structural, negated, hypothetical."""
+    if rel.sign == 0 or rel.modality.status in UNSIGNING_STATUSES:
+        return 0.0
+    return status_weight(rel.modality.status)
+
+
+def pair_key(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+@dataclass
+class Edge:
+    """One unordered actor pair (`a` < `b`) with its aggregated sign and weight."""
+    a: str
+    b: str
+    sign: int = 0
+    weight: float = 0.0  # |weighted sum of signs|; 0 when the edge has no sign
+    strength: float = 0.0  # sum of the status weights of every relation, structural ones included
+    relations: list[Relation] = field(default_factory=list)
+    scenario: bool = False  # set by a what-if edit rather than by the text
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return (self.a, self.b)
+
+    def other(self, actor_id: str) -> str:
+        return self.b if actor_id == self.a else self.a
+
+    def style(self) -> str:
+        """How firmly the edge is stated: 'factual', 'uncertain' (reported or hedged) or 'unreal'."""
+        statuses = {r.modality.status for r in self.relations}
+        if self.scenario or statuses & {"asserted", "certain"}:
+            return "factual"
+        if statuses - UNSIGNING_STATUSES:
+            return "uncertain"
+        return "unreal"
+
+
+def build_edge(a: str, b: str, relations: list[Relation]) -> Edge:
+    """Aggregate the relations of one pair into an edge."""
+    total = sum(r.sign * signing_weight(r) for r in relations)
+    sign = 1 if total > 1e-9 else -1 if total < -1e-9 else 0
+    strength = sum(status_weight(r.modality.status) for r in relations)
+    return Edge(a, b, sign, abs(total) if sign else 0.0, strength, list(relations))
+
+
+@dataclass
+class Network:
+    """Actors (by id) and the edges between them."""
+    actors: dict[str, Actor]
+    edges: dict[tuple[str, str], Edge]
+    _index: dict[str, list[Edge]] | None = field(default=None, repr=False, compare=False)
+
+    def name(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
+    def edge(self, a: str, b: str) -> Edge | None:
+        return self.edges.get(pair_key(a, b))
+
+    def sign(self, a: str, b: str) -> int:
+        e = self.edge(a, b)
+        return e.sign if e else 0
+
+    def signed_edges(self) -> list[Edge]:
+        return [e for e in self.edges.values() if e.sign]
+
+    def neighbours(self, actor_id: str, sign: int | None = None) -> dict[str, Edge]:
+        """Map neighbour id -> edge; only edges of `sign` when given."""
+        return {e.other(actor_id): e for e in self._incident().get(actor_id, [])
+                if sign is None or e.sign == sign}
+
+    def connected_actors(self) -> set[str]:
+        return {x for e in self.edges.values() for x in e.pair}
+
+    def to_networkx(self, signed_only: bool = False) -> nx.Graph:
+        g = nx.Graph()
+        g.add_nodes_from(self.actors)
+        for e in self.edges.values():
+            if e.sign or not signed_only:
+                g.add_edge(e.a, e.b, sign=e.sign, weight=e.weight, strength=e.strength)
+        return g
+
+    def put(self, edge: Edge) -> None:
+        """Add or replace the edge of a pair."""
+        self.edges[edge.pair] = edge
+        self._index = None
+
+    def remove(self, a: str, b: str) -> None:
+        self.edges.pop(pair_key(a, b), None)
+        self._index = None
+
+    def copy(self) -> "Network":
+        edges = {k: replace(e, relations=list(e.relations)) for k, e in self.edges.items()}
+        return Network(dict(self.actors), edges)
+
+    def _incident(self) -> dict[str, list[Edge]]:
+        if self._index is None:
+            index: dict[str, list[Edge]] = {}
+            for e in self.edges.values():
+                index.setdefault(e.a, []).append(e)
+                index.setdefault(e.b, []).append(e)
+            self._index = index
+        return self._index
+
+
+def as_date(value: str | dt.date | None) -> str | None:
+    """An ISO day (yyyy-mm-dd) from a date, datetime or string; None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    return dt.date.fromisoformat(str(value)[:10]).isoformat()
+
+
+def documents_in_window(graph: Graph, since=None, until=None) -> set[str]:
+    """Ids of the documents dated within [since, until]; undated documents fall outside any bounded window."""
+    lo, hi = as_date(since), as_date(until)
+    kept = set()
+    for doc in graph.documents:
+        if lo is None and hi is None:
+            kept.add(doc.id)
+        elif doc.date and (lo is None or doc.date[:10] >= lo) and (hi is None or doc.date[:10] <= hi):
+            kept.add(doc.id)
+    return kept
+
+
+def windowed(graph: Graph, since=None, until=None) -> Graph:
+    """The graph seen through a time window: only evidence from documents dated inside it.
+
+    Relations left without evidence are dropped. Without bounds the graph comes back unchanged.
+    """
+    if since is None and until is None:
+        return graph
+    docs = documents_in_window(graph, since, until)
+    relations = []
+    for rel in graph.relations:
+        evidence = [span for span in rel.evidence if span.doc in docs]
+        if evidence:
+            kept = copy.copy(rel)
+            kept.evidence = evidence
+            relations.append(kept)
+    claims = [c for c in graph.claims if c.evidence.doc in docs]
+    return Graph([d for d in graph.documents if d.id in docs], graph.actors, relations, claims)
+
+
+def network(graph: Graph, since=None, until=None) -> Network:
+    """The signed network of a graph, optionally from the evidence of one time window only."""
+    graph = windowed(graph, since, until)
+    groups: dict[tuple[str, str], list[Relation]] = {}
+    for rel in graph.relations:
+        if rel.source != rel.target:
+            groups.setdefault(pair_key(rel.source, rel.target), []).append(rel)
+    edges = {k: build_edge(k[0], k[1], rels) for k, rels in groups.items()}
+    return Network({a.id: a for a in graph.actors}, edges)
+
+
+def evidence_texts(edge: Edge, limit: int = 5) -> list[str]:
+    """Distinct evidence sentences of an edge, first `limit` of them."""
+    seen: list[str] = []
+    for rel in edge.relations:
+        for span in rel.evidence:
+            if span.text not in seen:
+                seen.append(span.text)
+    return seen[:limit]
+
+
+def edge_dict(net: Network, edge: Edge, evidence_limit: int = 5) -> dict:
+    """A JSON-ready description of an edge with its relations and evidence."""
+    return {
+        "source": net.name(edge.a), "target": net.name(edge.b),
+        "sign": edge.sign, "weight": round(edge.weight, 3),
+        "relations": [{"source": net.name(r.source), "type": r.type, "target": net.name(r.target),
+                       "sign": r.sign, "status": r.modality.status} for r in edge.relations],
+        "evidence": evidence_texts(edge, evidence_limit),
+        "scenario": edge.scenario,
+    }

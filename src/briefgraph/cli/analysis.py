@@ -1,0 +1,159 @@
+"""`briefgraph analyze|report|plot|whatif|diff`: findings over a graph read from briefs, a graph JSON
+file or a store. Briefs given as paths are analysed in memory; nothing is stored."""
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+
+from ..errors import BriefgraphError
+from ..model import Graph
+from .app import app
+from .common import error, exit_on_error, output_stream
+from .analysis_text import analysis_text, diff_text, whatif_text
+
+PathsArg = Annotated[Optional[list[str]], typer.Argument(
+    metavar="PATH", help="Brief files or folders, analysed in memory; without them the store is read.",
+    show_default=False)]
+DbOpt = Annotated[Optional[str], typer.Option("--db", help="SQLite store (default: $BRIEFGRAPH_DB, else briefgraph.db).")]
+GraphOpt = Annotated[Optional[Path], typer.Option(
+    "--graph", help="A graph JSON file written by `briefgraph extract --format json`, instead of briefs or a store.")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only evidence from documents dated on or after this day (yyyy-mm-dd).")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Only evidence from documents dated on or before this day (yyyy-mm-dd).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+@contextlib.contextmanager
+def _one_line_errors() -> Iterator[None]:
+    try:
+        yield
+    except BriefgraphError as exc:
+        exit_on_error(exc)
+    except ValueError as exc:  # a malformed --since/--until date
+        exit_on_error(BriefgraphError(str(exc)))
+
+
+class Source:
+    """Where a command's graph comes from; remembers unreadable files so the command can exit 1."""
+
+    def __init__(self, paths: list[str] | None, db: str | None, graph: Path | None):
+        self.paths, self.db, self.graph_file = paths or [], db, graph
+        self.failed = 0
+
+    def load(self, since: str | None = None, until: str | None = None) -> Graph:
+        """The graph, windowed to [since, until] when the store is read (in-memory graphs are windowed by the analyses)."""
+        if self.graph_file is not None:
+            return _read_graph_file(self.graph_file)
+        if self.paths:
+            from ..api import extract
+            return extract(self.paths, on_error=self._report)
+        from ..store.corpus import Corpus
+        with Corpus(self.db) as corpus:
+            return corpus.graph(since, until)
+
+    def _report(self, exc: BriefgraphError) -> None:
+        self.failed += 1
+        error(str(exc))
+
+    def finish(self) -> None:
+        if self.failed:
+            raise typer.Exit(1)
+
+
+def _read_graph_file(path: Path) -> Graph:
+    try:
+        return Graph.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise BriefgraphError(f"{path}: not a readable graph JSON file ({exc})") from exc
+
+
+def _emit(payload: dict, as_json: bool, text: str) -> None:
+    with output_stream(None) as out:
+        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n" if as_json else text)
+
+
+@app.command("analyze")
+def analyze_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None, as_json: JsonOpt = False,
+                since: SinceOpt = None, until: UntilOpt = None) -> None:
+    """Find camps, frustrated ties, cross-pressured actors, commitments and central actors.
+
+    Example: briefgraph analyze briefs/taliban.txt --json
+    """
+    from ..analysis import analyze
+    source = Source(paths, db, graph)
+    with _one_line_errors():
+        findings = analyze(source.load(since, until), since, until)
+    _emit(findings, as_json, analysis_text(findings))
+    source.finish()
+
+
+@app.command("report")
+def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
+               output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+               title: Annotated[Optional[str], typer.Option("--title", help="The report's title.")] = None,
+               since: SinceOpt = None, until: UntilOpt = None) -> None:
+    """Write one self-contained HTML report (works offline): interactive graph, evidence, findings.
+
+    Example: briefgraph report briefs/ --output report.html
+    """
+    from ..report import write_report
+    source = Source(paths, db, graph)
+    with _one_line_errors():
+        path = write_report(source.load(since, until), output, title=title, since=since, until=until)
+    typer.echo(f"wrote {path}")
+    source.finish()
+
+
+@app.command("plot")
+def plot_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
+             output: Annotated[Path, typer.Option("--output", "-o", help="The picture to write: .png, .svg or .pdf.")] = Path("graph.png"),
+             title: Annotated[Optional[str], typer.Option("--title", help="A title above the graph.")] = None,
+             since: SinceOpt = None, until: UntilOpt = None) -> None:
+    """Draw the signed actor graph as a PNG, SVG or PDF for slides.
+
+    Example: briefgraph plot --db corpus.db --output graph.svg
+    """
+    from ..report import write_plot
+    source = Source(paths, db, graph)
+    with _one_line_errors():
+        path = write_plot(source.load(since, until), output, title=title, since=since, until=until)
+    typer.echo(f"wrote {path}")
+    source.finish()
+
+
+@app.command("whatif")
+def whatif_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
+               edits: Annotated[list[str], typer.Option("--set", help="A scenario edit 'A -> B = -1' (1, -1, or 0 to remove the tie); repeatable.")] = [],
+               as_json: JsonOpt = False, since: SinceOpt = None, until: UntilOpt = None) -> None:
+    """Change ties hypothetically and see what moves: frustration, cross-pressure, triads. Nothing is stored.
+
+    Example: briefgraph whatif --db corpus.db --set "Taliban -> al-Qaeda = -1"
+    """
+    from ..analysis import whatif
+    if not edits:
+        error("give at least one --set 'A -> B = -1'")
+        raise typer.Exit(2)
+    source = Source(paths, db, graph)
+    with _one_line_errors():
+        result = whatif(source.load(since, until), edits, since, until)
+    _emit(result, as_json, whatif_text(result))
+    source.finish()
+
+
+@app.command("diff")
+def diff_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
+             since: Annotated[str, typer.Option("--since", help="Compare evidence dated before this day with evidence from it on.")] = ...,
+             until: UntilOpt = None, as_json: JsonOpt = False) -> None:
+    """Show what changed from a date: new and removed ties, sign flips, actors entering or leaving.
+
+    Example: briefgraph diff --since 2021-09-01 --db corpus.db
+    """
+    from ..analysis import diff_at, diff_dict
+    source = Source(paths, db, graph)
+    with _one_line_errors():
+        result = diff_dict(diff_at(source.load(), since, until))
+    _emit(result, as_json, diff_text(result, since))
+    source.finish()

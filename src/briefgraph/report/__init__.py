@@ -1,0 +1,7 @@
+"""The HTML report: one self-contained file (script, styles and data inlined) that works offline."""
+from __future__ import annotations
+
+from .html import render_report, write_report
+from .plot import write_plot
+
+__all__ = ["render_report", "write_report", "write_plot"]

@@ -1,0 +1,75 @@
+"""The data the report's script reads: actors with positions, edges and relations as compact arrays.
+
+Layout (also documented at the top of assets/report.js):
+- actors[i] = {id, name, type, aliases, attributes, x, y, degree, camp, pressure, explanation}
+- edges[j] = [source index, target index, sign, weight, style (0 factual, 1 uncertain, 2 unreal)]
+- relations[k] = [source index, target index, type, sign, status, [[doc index, mark id, text], ...]]
+- docs[d] = {title, path, date}
+"""
+from __future__ import annotations
+
+import json
+
+from ..analysis.network import Network
+from ..model import Actor, Graph
+from .documents import Highlighted
+
+STYLE_CODES = {"factual": 0, "uncertain": 1, "unreal": 2}
+
+
+def _actor_index(graph: Graph, net: Network) -> list[Actor]:
+    """Every actor of the graph, then any actor a relation names but the graph does not list."""
+    actors = list(graph.actors)
+    known = {a.id for a in actors}
+    for rel in graph.relations:
+        for ref in (rel.source, rel.target):
+            if ref not in known:
+                known.add(ref)
+                actors.append(Actor(ref, net.name(ref), "unknown"))
+    return actors
+
+
+def _camp_of(findings: dict) -> dict[str, int]:
+    return {a: side for side, ids in enumerate(findings["balance"]["camp_ids"]) for a in ids}
+
+
+def _actor_rows(actors: list[Actor], positions, findings: dict) -> list[dict]:
+    camp = _camp_of(findings)
+    pressure = {p["id"]: p for p in findings["cross_pressure"]}
+    degree = {c["id"]: c["degree"] for c in findings["centrality"]["actors"]}
+    rows = []
+    for a in actors:
+        x, y = positions.get(a.id, (0.0, 0.0))
+        p = pressure.get(a.id, {})
+        rows.append({"id": a.id, "name": a.name, "type": a.type, "aliases": list(a.aliases),
+                     "attributes": dict(a.attributes), "x": x, "y": y, "degree": degree.get(a.id, 0.0),
+                     "camp": camp.get(a.id), "pressure": p.get("score", 0.0), "explanation": p.get("explanation", "")})
+    return rows
+
+
+def _evidence(rel, doc_index: dict[str, int], highlighted: list[Highlighted]) -> list[list]:
+    out = []
+    for span in rel.evidence:
+        d = doc_index.get(span.doc)
+        mark = highlighted[d].anchors.get((span.start, span.end), "") if d is not None else ""
+        out.append([d if d is not None else -1, mark, span.text])
+    return out
+
+
+def payload(graph: Graph, net: Network, findings: dict, positions, highlighted: list[Highlighted]) -> dict:
+    actors = _actor_index(graph, net)
+    index = {a.id: i for i, a in enumerate(actors)}
+    doc_index = {d.id: i for i, d in enumerate(graph.documents)}
+    edges = [[index[e.a], index[e.b], e.sign, round(e.weight, 3), STYLE_CODES[e.style()]]
+             for e in net.edges.values()]
+    relations = [[index[r.source], index[r.target], r.type, r.sign, r.modality.status,
+                  _evidence(r, doc_index, highlighted)] for r in graph.relations]
+    docs = [{"title": d.title or d.path, "path": d.path, "date": d.date} for d in graph.documents]
+    return {"actors": _actor_rows(actors, positions, findings), "edges": edges,
+            "relations": relations, "docs": docs}
+
+
+def script_json(data: dict) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' characters left raw."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,55 @@
+"""Render the report from its Jinja2 template, inlining the assets and the data."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from ..analysis import analyze_network
+from ..analysis.network import network, windowed
+from ..model import Graph
+from .data import payload, script_json
+from .documents import highlight_all
+from .layout import layout
+
+HERE = Path(__file__).parent
+FINDINGS_LIMIT = 20
+
+
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html", "j2"]),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def _asset(name: str) -> Markup:
+    """An asset's text for inlining; '</' is broken up so it cannot close the surrounding element."""
+    return Markup((HERE / "assets" / name).read_text(encoding="utf-8").replace("</", "<\\/"))
+
+
+def render_report(graph: Graph, title: str | None = None, since=None, until=None) -> str:
+    """The report's HTML for a graph, optionally from the evidence of one time window only."""
+    graph = windowed(graph, since, until)
+    net = network(graph)
+    findings = analyze_network(graph, net)
+    highlighted = highlight_all(graph)
+    data = payload(graph, net, findings, layout(net), highlighted)
+    return _environment().get_template("report.html.j2").render(
+        title=title or _default_title(graph), graph=graph, findings=findings, documents=highlighted,
+        limit=FINDINGS_LIMIT, data_json=Markup(script_json(data)), css=_asset("report.css"),
+        js=_asset("report.js"), generated=dt.date.today().isoformat(), since=since, until=until)
+
+
+def _default_title(graph: Graph) -> str:
+    if len(graph.documents) == 1:
+        return f"Actor graph: {graph.documents[0].title or graph.documents[0].path}"
+    return f"Actor graph of {len(graph.documents)} documents"
+
+
+def write_report(graph: Graph, path, title: str | None = None, since=None, until=None) -> Path:
+    """Write the self-contained HTML report to `path` (parent folders created) and return the path."""
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_report(graph, title, since, until), encoding="utf-8")
+    return out
