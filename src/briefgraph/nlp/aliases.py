@@ -144,6 +144,32 @@ def _compatible(named: Mention, alias: Mention) -> bool:
     return alias.type == named.type or {alias.type, named.type} <= {"organization", "armed_group"}
 
 
+def appositive_descriptions(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """'JNIM, the al-Qaeda-aligned coalition led by X': a description set beside a name is that actor."""
+    links = []
+    named = [m for m in mentions if m.kind in {"name", "acronym", "alias"} and m.type != "person"
+             and not (m.end < len(doc) and doc[m.end].text in {"-", "–"})]  # not a hyphenated modifier
+    for d in (m for m in mentions if m.kind == "description"):
+        before = [m for m in named if m.end <= d.start and d.start - m.end <= 12]
+        if not before:
+            continue
+        m = max(before, key=lambda x: x.end)
+        gap = doc[m.end:d.start]
+        if gap and _apposition_gap(gap, mentions, m):
+            links.append((d, m))
+    return links
+
+
+def _apposition_gap(gap, mentions: list[Mention], named: Mention) -> bool:
+    """Only a comma, the parenthesised acronym, an article and the description's own modifiers between."""
+    text = gap.text
+    if "," not in text or any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in gap):
+        return False
+    after_comma = gap[[t.text for t in gap].index(",") + 1:] if "," in [t.text for t in gap] else gap
+    return bool(after_comma) and after_comma[0].lower_ in {"the", "a", "an"} and all(
+        t.text != "," for t in after_comma)
+
+
 def acronym_occurrences(doc: Doc, mentions: list[Mention], acronyms: dict[str, Mention]) -> list[Mention]:
     """Later bare uses of an acronym defined in the text ('TIP') become mentions of its actor."""
     taken = {i for m in mentions for i in range(m.start, m.end)}

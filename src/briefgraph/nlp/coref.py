@@ -18,7 +18,7 @@ DESCRIPTIONS = {  # head noun after "the" -> actor types it can refer to
     "group": {"armed_group", "organization"}, "organisation": {"organization", "armed_group", "igo"},
     "organization": {"organization", "armed_group", "igo"}, "movement": {"armed_group", "organization"},
     "militia": {"armed_group"}, "country": {"state"}, "kingdom": {"state"}, "regime": {"state"},
-    "republic": {"state"}, "bloc": {"igo"}, "alliance": {"igo", "organization"},
+    "republic": {"state"}, "junta": {"state"}, "bloc": {"igo"}, "alliance": {"igo", "organization"},
 }
 PAIRS = {"countries": {"state"}, "states": {"state"}, "governments": {"state"}, "leaders": {"person"},
          "men": {"person"}, "groups": {"armed_group", "organization"}, "sides": NON_PERSON | {"person"},

@@ -28,6 +28,7 @@ class RawClaim:
     target: Mention
     type: str
     trigger: Token
+    descriptive: bool = False  # read off a modifier ("Iranian-backed"): stated as a fact, whatever governs it
 
 
 class Context:
@@ -89,7 +90,7 @@ def _owners(tok: Token, ctx: Context) -> list[Mention]:
         return out
     for c in tok.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"}:
-            out += ctx.mentions_of(c)
+            out += [m for m in ctx.mentions_of(c) if not _stance_prefixed(m, ctx.doc)]
         elif c.dep_ == "prep" and _prep_text(c) in GROUPING_PREPS:
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
         elif c.dep_ in {"prep", "agent"} and c.lower_ in {"of", "by"} and not out:
@@ -100,6 +101,11 @@ def _owners(tok: Token, ctx: Context) -> list[Mention]:
         elif c.dep_ == "acl" and c.lemma_ == "lead":  # "the resistance led by X and Y" acts through X and Y
             out += [m for a in c.children if a.dep_ == "agent" for p in a.children for m in actors_at(p, ctx)]
     return out
+
+
+def _stance_prefixed(m: Mention, doc: Doc) -> bool:
+    """'the anti-Taliban resistance' is against the Taliban, not the Taliban's."""
+    return m.start >= 2 and doc[m.start - 1].text in {"-", "–"} and doc[m.start - 2].lower_ in {"anti", "pro", "counter", "non", "post", "ex"}
 
 
 def _prep_text(prep: Token) -> str:
@@ -164,7 +170,8 @@ def subject_of(v: Token, ctx: Context, depth: int = 0) -> list[Mention]:
         return actors_at(head, ctx)  # "Hezbollah, which has exchanged fire with Israel"
     if subj:
         return [m for s in subj for m in actors_at(s, ctx)]
-    if v.dep_ == "advcl" and v.tag_ in {"VBG", "VBN"} and not any(c.dep_ == "mark" for c in v.children):
+    purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    if purpose or (v.dep_ == "advcl" and v.tag_ in {"VBG", "VBN"} and not any(c.dep_ == "mark" for c in v.children)):
         return subject_of(head, ctx, depth + 1)  # "X attacked ships, presenting the campaign as pressure on Y"
     if v.dep_ == "conj" and head is not v:
         return subject_of(head, ctx, depth + 1)
@@ -188,8 +195,10 @@ def patient_of(v: Token, ctx: Context) -> list[Mention]:
     """Who undergoes `v`: the passive subject or the direct object."""
     if is_passive(v):
         pas = [c for c in v.children if c.dep_ == "nsubjpass"]
-        if v.dep_ == "acl" and not pas:
-            return list(ctx.mentions_of(v.head))
+        if v.dep_ == "acl" and not pas:  # "Mali's government, led by X": the owner, never the agent itself
+            head = v.head
+            return list(ctx.mentions_of(head)) or [m for c in head.children if c.dep_ in {"poss", "compound", "amod"}
+                                                   for m in ctx.mentions_of(c) if not _stance_prefixed(m, ctx.doc)]
         return [m for s in pas for m in actors_at(s, ctx)]
     return [m for c in v.children if c.dep_ in {"dobj", "dative"} for m in actors_at(c, ctx)]
 
@@ -308,6 +317,7 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
     entry = ctx.lex["nouns"].get(n.lower_) or ctx.lex["nouns"].get(n.lemma_.lower())
     if not entry:
         return []
+    entry = _broken(n, entry, ctx)
     preps = entry.get("preps") or ()
     sources = _noun_sources(n, preps, ctx)
     holders = [n]
@@ -336,6 +346,15 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
     if not targets and entry.get("symmetric"):
         return _among(sources, entry["type"], n)
     return _pairs(sources, targets, entry["type"], n)
+
+
+def _broken(n: Token, entry: dict, ctx: Context) -> dict:
+    """'severed ties with', 'suspended talks with', 'froze its engagement': ending a cooperative tie rejects it."""
+    gov, _ = _governor(n)
+    cooperative = ctx.lex["types"][entry["type"]]["sign"] > 0
+    if gov is not None and cooperative and gov.lemma_.lower() in word_set("events", "breaking_verbs"):
+        return {**entry, "type": "REJECT", "symmetric": False}
+    return entry
 
 
 def _noun_targets(n: Token, preps, ctx: Context) -> list[Mention]:
@@ -458,6 +477,8 @@ def hyphen_claims(doc: Doc, ctx: Context) -> tuple[list[RawClaim], list[tuple[Me
             claims += _pairs(sources, [m for m in targets if m.kind == "description"], type_, verb)
         else:
             claims += _pairs(sources, targets, type_, verb)
+    for c in claims:
+        c.descriptive = True
     return claims, attrs
 
 

@@ -20,6 +20,8 @@ HYPHEN_VERBS = {"led", "backed", "aligned", "allied", "affiliated", "linked", "f
 LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "around", "outside", "across", "toward", "towards",
                   "within", "of", "through", "between", "beyond", "inside", "throughout"}
 NER_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None, "FAC": "place"}
+PLACE_NOUNS = {"region", "province", "district", "city", "town", "village", "valley", "governorate", "county",
+               "state", "area", "camp", "border", "river", "mountains", "desert", "oblast", "prefecture"}
 PARTY_PREPS = {"from", "with", "to", "against", "of", "between", "toward", "towards"}
 DROP_EDGES = {"the", "a", "an", "or", "and", "'s", "’s", "'", "’", "-", ",", ".", ";", ":", "(", ")", "\"", "“", "”"}
 
@@ -50,7 +52,9 @@ def _key(text: str) -> str:
 def _may_start_name(tok: Token) -> bool:
     if tok.lower_ in {"the", "a", "an"}:
         return False
-    return tok.is_alpha and (tok.text[0].isupper() or tok.lower_ in {"al", "el"}) or tok.text in {"U.S.", "U.K.", "U.N."}
+    if tok.text in {"U.S.", "U.K.", "U.N."}:
+        return True
+    return (tok.text[0].isupper() and any(c.isalpha() for c in tok.text)) or tok.lower_ in {"al", "el"}
 
 
 def _may_continue_name(tok: Token) -> bool:
@@ -131,7 +135,11 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if found:
             out.append(Mention(span.start, span.end, found[0].name, found[0].type, found[1], found[0]))
             continue
+        if any(t.text == "," for t in span):  # "Mali, Burkina Faso and Niger": a list, not one name
+            continue
         kind = _ner_type(ent.label_, span.text)
+        if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS:  # "the Ménaka region"
+            kind = "place"
         if kind:
             out.append(Mention(span.start, span.end, span.text, kind, "name"))
     return out
@@ -237,7 +245,8 @@ def described_groups(doc: Doc) -> list[Mention]:
             head = doc[t.i + 1].head
             if head.i > t.i + 1 and head.lower_ in groups and head.pos_ == "NOUN":
                 start = t.i - 1
-                while start > 0 and doc[start - 1].dep_ in {"compound", "npadvmod"} and doc[start - 1].head.i >= start:
+                while start > 0 and (doc[start - 1].text in {"-", "–"} or doc[start].text in {"-", "–"}
+                                     or doc[start - 1].dep_ in {"compound", "npadvmod"}) and doc[start - 1].head.i >= start:
                     start -= 1
                 name = doc[start:head.i + 1].text
                 out.append(Mention(head.i, head.i + 1, name, groups[head.lower_], "description"))

@@ -12,7 +12,9 @@ from .lexicon import load
 
 # How far up the tree a cue may sit: complement clauses carry modality, relative clauses do not.
 CLIMB_DEPS = {"xcomp", "ccomp", "acomp", "conj", "dobj", "pobj", "prep", "pcomp", "advcl", "attr", "oprd", "acl",
-              "nsubj", "nsubjpass", "auxpass", "amod", "compound", "dative"}
+              "auxpass", "amod", "compound", "dative"}
+# Not climbed: a subject ("Clashes between X and Y have not weakened them"): the verb's negation
+# or modal is about what the event did, not whether it happened.
 # Strength when cues compete: negation beats everything; hypothetical beats epistemic; reported last.
 RANK = {"negated": 6, "hypothetical": 5, "unlikely": 4, "possible": 3, "probable": 2, "reported": 1, "certain": 0}
 

@@ -83,6 +83,7 @@ class DocumentExtraction:
         mentions = find_mentions(doc, self.gaz)
         mentions = [m for m in mentions if not _attribute_only(m, doc)]
         mentions, links = aliases.mine(doc, mentions, self.gaz)
+        links += aliases.appositive_descriptions(doc, mentions)
         mentions, links = self._acronym_uses(doc, mentions, links)
         for m in mentions:
             self._place(m, doc, offset)
@@ -115,7 +116,8 @@ class DocumentExtraction:
         text = self.document.text
         while end > start and text[end - 1].isspace():
             end -= 1
-        return PendingClaim(rc.source, rc.target, rc.type, modality_of(rc.trigger), start, end, rc.trigger.text)
+        modality = Modality() if rc.descriptive else modality_of(rc.trigger)
+        return PendingClaim(rc.source, rc.target, rc.type, modality, start, end, rc.trigger.text)
 
     def graph(self) -> Graph:
         actors, ids = self.resolver.actors()
