@@ -10,6 +10,7 @@ from collections import deque
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import coo_array
 
 Adjacency = dict[str, list[tuple[str, int]]]  # node -> [(neighbour, sign)]
 HEURISTIC = "local-search"
@@ -65,19 +66,18 @@ def solve_milp(adj: Adjacency, time_limit: float = 60.0,
     return {node: int(round(res.x[pos[node]])) for node in nodes}
 
 
-def _constraint_rows(edges, pos, n) -> np.ndarray:
-    m = len(edges)
-    rows = np.zeros((2 * m, n + m))
+def _constraint_rows(edges, pos, n) -> coo_array:
+    """Two rows per edge over the columns [x_0 .. x_n-1, f_0 .. f_m-1] (see `solve_milp`)."""
+    rows, cols, vals = [], [], []
     for k, (a, b, s) in enumerate(edges):
-        i, j = pos[a], pos[b]
-        rows[2 * k, n + k] = rows[2 * k + 1, n + k] = 1
-        if s > 0:  # f - x_i + x_j >= 0 ; f + x_i - x_j >= 0
-            rows[2 * k, i], rows[2 * k, j] = -1, 1
-            rows[2 * k + 1, i], rows[2 * k + 1, j] = 1, -1
-        else:  # f - x_i - x_j >= -1 ; f + x_i + x_j >= 1
-            rows[2 * k, i] = rows[2 * k, j] = -1
-            rows[2 * k + 1, i] = rows[2 * k + 1, j] = 1
-    return rows
+        i, j, f = pos[a], pos[b], n + k
+        # positive: f - x_i + x_j >= 0 and f + x_i - x_j >= 0; negative: f - x_i - x_j >= -1 and f + x_i + x_j >= 1
+        first, second = ((-1, 1), (1, -1)) if s > 0 else ((-1, -1), (1, 1))
+        for r, (ci, cj) in ((2 * k, first), (2 * k + 1, second)):
+            rows += [r, r, r]
+            cols += [f, i, j]
+            vals += [1, ci, cj]
+    return coo_array((vals, (rows, cols)), shape=(2 * len(edges), n + len(edges)))
 
 
 class _State:

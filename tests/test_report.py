@@ -1,0 +1,99 @@
+"""The HTML report (self-contained, offline) and the static plot."""
+import json
+import re
+
+import pytest
+
+from analysis_graphs import Builder, taliban_like
+from briefgraph.errors import BriefgraphError
+from briefgraph.report import render_report, write_plot, write_report
+
+EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+
+
+@pytest.fixture(scope="module")
+def html():
+    return render_report(taliban_like())
+
+
+def data_of(page: str) -> dict:
+    m = re.search(r'<script type="application/json" id="bg-data">(.*?)</script>', page, re.S)
+    return json.loads(m.group(1))
+
+
+def test_report_is_one_file_with_no_external_url(html):
+    assert not EXTERNAL.search(html)
+    assert "http" not in html.lower()
+    assert "<link" not in html and "<script src" not in html
+    assert "<style>" in html and "<canvas" in html
+
+
+def test_report_contains_every_actor_with_a_position(html):
+    data = data_of(html)
+    names = {a["name"] for a in data["actors"]}
+    assert {"Taliban", "al-Qaeda", "China", "Asim Umar", "Tajikistan"} <= names
+    assert all(-1 <= a["x"] <= 1 and -1 <= a["y"] <= 1 for a in data["actors"])
+
+
+def test_report_edges_carry_sign_weight_and_line_style(html):
+    data = data_of(html)
+    index = {a["name"]: i for i, a in enumerate(data["actors"])}
+    by_pair = {frozenset((e[0], e[1])): e for e in data["edges"]}
+    saleh = by_pair[frozenset((index["Amrullah Saleh"], index["Taliban"]))]
+    assert (saleh[2], saleh[3], saleh[4]) == (-1, 0.3, 1)  # negative, possible -> dashed
+    tip_syria = by_pair[frozenset((index["Turkistan Islamic Party"], index["Syria"]))]
+    assert tip_syria[2] == 0
+
+
+def test_report_shows_findings_with_evidence(html):
+    assert "Frustration index: 1" in html
+    assert "The Taliban hosted the AQIS leader Asim Umar." in html
+    assert re.search(r'data-actor="taliban">Taliban</button>', html)
+    assert "violated" in html
+
+
+def test_report_highlights_evidence_in_the_source_text(html):
+    assert re.search(r'<mark id="m0-\d+">The Taliban depends on al-Qaeda\.</mark>', html)
+    data = data_of(html)
+    marks = {ev[1] for rel in data["relations"] for ev in rel[5]}
+    assert all(re.fullmatch(r"m0-\d+", m) for m in marks)
+
+
+def test_report_escapes_names_and_sentences_that_look_like_markup():
+    g = Builder().rel("<img src=x onerror=alert(1)>", "B", 1, text="</script><b>bold</b> claim.").graph()
+    page = render_report(g)
+    assert "<img src=x" not in page
+    assert "</script><b>" not in page
+    assert data_of(page)["actors"][0]["name"] == "<img src=x onerror=alert(1)>"
+
+
+def test_report_window_keeps_only_documents_dated_inside_it():
+    b = Builder().document("2020-01-01").rel("Old", "Foe", -1)
+    b.document("2021-01-01").rel("New", "Friend", 1)
+    data = data_of(render_report(b.graph(), since="2020-06-01"))
+    assert [d["date"] for d in data["docs"]] == ["2021-01-01"]
+    assert len(data["relations"]) == 1
+
+
+def test_report_without_source_text_says_so():
+    g = taliban_like()
+    for d in g.documents:
+        d.text = ""
+    assert "The source text is not stored with this graph." in render_report(g)
+
+
+def test_write_report_creates_parent_folders(tmp_path):
+    out = write_report(taliban_like(), tmp_path / "a" / "b" / "report.html", title="Central Asia")
+    assert "<title>Central Asia</title>" in out.read_text(encoding="utf-8")
+
+
+def test_write_plot_png_and_svg(tmp_path):
+    png = write_plot(taliban_like(), tmp_path / "g.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = write_plot(taliban_like(), tmp_path / "g.svg", title="Taliban")
+    assert "Taliban" in svg.read_text(encoding="utf-8")
+
+
+def test_write_plot_rejects_an_unknown_format(tmp_path):
+    with pytest.raises(BriefgraphError, match="must end in .png, .svg, .pdf"):
+        write_plot(taliban_like(), tmp_path / "g.gif")
