@@ -194,7 +194,8 @@ def aggregate(claims: list[Claim]) -> list[Relation]:
         for cue in c.modality.cues:
             if cue not in rel.modality.cues:
                 rel.modality.cues.append(cue)
-    return list(relations.values())
+    # Facts first, then reported, uncertain, hypothetical and negated readings, each in text order.
+    return sorted(relations.values(), key=lambda r: STATUSES.index(r.modality.status))
 
 
 @dataclass

@@ -162,6 +162,10 @@ def subject_of(v: Token, ctx: Context, depth: int = 0) -> list[Mention]:
     """Who does `v`: its subject, the by-agent of a passive, or the subject it inherits."""
     if depth > 4:
         return []
+    if v.pos_ in {"NOUN", "PROPN"}:  # "its commitment to not allowing X": the noun's owner, else its governor's subject
+        owners = [m for c in v.children if c.dep_ == "poss" for m in actors_at(c, ctx)]
+        gov = _governor(v)[0]
+        return owners or (subject_of(gov, ctx, depth + 1) if gov is not None else [])
     if is_passive(v):
         return agent_of(v, ctx)
     subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
