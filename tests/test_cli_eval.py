@@ -81,7 +81,7 @@ def write_re3d(folder):
     return folder
 
 
-def fake_each(documents, model=None):
+def fake_each(documents, model=None, generic_actors=False):
     return [(d, brief_graph(d)) for d in documents]
 
 

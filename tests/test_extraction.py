@@ -159,3 +159,34 @@ def test_every_evidence_span_matches_the_text():
     for r in g.relations:
         for e in r.evidence:
             assert text[e.start:e.end] == e.text
+
+
+def test_unnamed_groups_are_actors_only_when_asked_for():
+    text = "Riot police arrested protesters in the capital."
+    assert not extract_text(text).relations
+    from briefgraph.nlp.pipeline import extract_documents_iter
+    from briefgraph.model import Document
+    _, g = next(extract_documents_iter([Document(text=text)], generic_actors=True))
+    names = {a.id: a.name for a in g.actors}
+    assert {(names[r.source], r.type, names[r.target]) for r in g.relations} == {("riot police", "COERCE", "protesters")}
+
+
+def test_severing_ties_is_a_rejection_not_cooperation():
+    found, _ = rels("Mali severed diplomatic ties with Ukraine in August.")
+    assert has(found, "Mali", "REJECT", "Ukraine") and not has(found, "Mali", "COOPERATE", "Ukraine")
+
+
+def test_led_coalition_is_an_actor_led_by_the_state():
+    found, _ = rels("The Saudi-led coalition failed to dislodge the Houthis.")
+    assert has(found, "Saudi Arabia", "LEADER_OF", "Saudi-led coalition")
+    assert has(found, "Saudi-led coalition", "ASSAULT", "Houthis", "negated")
+
+
+def test_government_of_a_state_is_the_state():
+    _, g = rels("The Government of Iraq condemned the attack.")
+    assert g.actor("Government of Iraq").name == "Iraq"
+
+
+def test_demand_that_a_party_must_act_is_a_request():
+    found, _ = rels("France declared that Iran must release the prisoners.")
+    assert has(found, "France", "REQUEST", "Iran")

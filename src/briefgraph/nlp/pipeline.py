@@ -71,16 +71,17 @@ def _sentence_cut(text: str, start: int, end: int) -> int:
 class DocumentExtraction:
     """The state of one document while its chunks are parsed in order."""
 
-    def __init__(self, document: Document, gaz: Gazetteer):
+    def __init__(self, document: Document, gaz: Gazetteer, generic_actors: bool = False):
         self.document = document
         self.gaz = gaz
+        self.generic_actors = generic_actors
         self.resolver = Resolver(document.id)
         self.acronyms: dict[str, Mention] = {}
         self.claims: list[PendingClaim] = []
         self.types = load("events")["types"]
 
     def add_chunk(self, doc: Doc, offset: int) -> None:
-        mentions = find_mentions(doc, self.gaz)
+        mentions = find_mentions(doc, self.gaz, generic=self.generic_actors)
         mentions = [m for m in mentions if not _attribute_only(m, doc)]
         mentions, links = aliases.mine(doc, mentions, self.gaz)
         links += aliases.appositive_descriptions(doc, mentions)
@@ -169,7 +170,7 @@ def _complement_heads(tok) -> list:
 
 def _only_in_claims(actor) -> bool:
     """Places and peoples ('Afghan civilians') are actors only where the text has them act or suffer."""
-    return actor.type in KEEP_ONLY_IN_CLAIMS or all(m.kind == "people" for m in actor.mentions)
+    return actor.type in KEEP_ONLY_IN_CLAIMS or all(m.kind in {"people", "generic"} for m in actor.mentions)
 
 
 def _attribute_only(m: Mention, doc: Doc) -> bool:
@@ -180,8 +181,10 @@ def _attribute_only(m: Mention, doc: Doc) -> bool:
     return doc[m.end + 1].head.lower_ not in load("mentions")["described_groups"]  # "Saudi-led coalition": a leader
 
 
-def extract_documents_iter(documents: Iterable[Document], model: str | None = None) -> Iterator[tuple[Document, Graph]]:
-    """Parse documents in batches and yield each one's graph as soon as its last chunk is parsed."""
+def extract_documents_iter(documents: Iterable[Document], model: str | None = None,
+                           generic_actors: bool = False) -> Iterator[tuple[Document, Graph]]:
+    """Parse documents in batches and yield each one's graph as soon as its last chunk is parsed.
+    `generic_actors` adds unnamed groups ('police', 'protesters') where they take part in claims."""
     nlp = load_model(model)
     gaz = load_gazetteer()
     current: DocumentExtraction | None = None
@@ -195,7 +198,7 @@ def extract_documents_iter(documents: Iterable[Document], model: str | None = No
         if current is None or current.document is not document:
             if current is not None:
                 yield current.document, current.graph()
-            current = DocumentExtraction(document, gaz)
+            current = DocumentExtraction(document, gaz, generic_actors)
         current.add_chunk(doc, offset)
     if current is not None:
         yield current.document, current.graph()
