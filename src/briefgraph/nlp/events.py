@@ -177,9 +177,9 @@ def subject_of(v: Token, ctx: Context, depth: int = 0) -> list[Mention]:
     purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
     if purpose or (v.dep_ == "advcl" and v.tag_ in {"VBG", "VBN"} and not any(c.dep_ == "mark" for c in v.children)):
         return subject_of(head, ctx, depth + 1)  # "X attacked ships, presenting the campaign as pressure on Y"
-    if v.dep_ == "conj" and head is not v:
+    if v.dep_ == "conj" and head.i != v.i:
         return subject_of(head, ctx, depth + 1)
-    if v.dep_ in {"xcomp", "acomp"} and head is not v:
+    if v.dep_ in {"xcomp", "acomp"} and head.i != v.i:
         if head.lemma_ in word_set("events", "object_control"):
             objs = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
             if objs:
@@ -190,7 +190,7 @@ def subject_of(v: Token, ctx: Context, depth: int = 0) -> list[Mention]:
         return _owners(head, ctx) or (subject_of(_governor(head)[0], ctx, depth + 1) if _governor(head)[0] is not None else [])
     if v.dep_ in {"relcl", "acl"}:
         return actors_at(head, ctx)
-    if v.dep_ == "pcomp" and head.head is not head:  # "by attacking X": the subject of the verb above
+    if v.dep_ == "pcomp" and head.head.i != head.i:  # "by attacking X": the subject of the verb above
         return subject_of(head.head, ctx, depth + 1)
     return []
 
@@ -236,11 +236,11 @@ def verb_claims(v: Token, ctx: Context) -> list[RawClaim]:
         sources = [m for c in v.children if c.dep_ == "nsubjpass" for m in actors_at(c, ctx)]
         return _pairs(sources, _prep_objects(v, adjective["preps"], ctx), adjective["type"], v)
     sources = subject_of(v, ctx)
-    targets = patient_of(v, ctx)
+    targets = patient_of(v, ctx) if entry.get("objects", True) else []  # "engage X" is a fight, "engage with X" talks
     if not targets or entry.get("preps"):
         targets = targets + _prep_objects(v, entry.get("preps") or (), ctx)
     if not targets:
-        targets = _borrowed_objects(v, ctx) or _clause_subjects(v, entry, ctx)
+        targets = _borrowed_objects(v, ctx) or _clause_subjects(v, entry, ctx) or _distant_target(v, entry, ctx)
     if not targets and entry.get("symmetric"):
         return _among(sources, entry["type"], v)
     return _pairs(sources, targets, entry["type"], v)
@@ -336,6 +336,10 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
     elif between:
         targets += between
     gov, via_prep = _governor(n)
+    if gov is not None and not via_prep and gov.lemma_.lower() in word_set("events", "reverse_light_verbs"):
+        # "Iraqi forces received heavy fire from ISIL fighters": the object's origin acts on the subject
+        origin = sources or _prep_objects(gov, ["from", "by"], ctx)
+        return _pairs(origin, subject_of(gov, ctx), entry["type"], n)
     if gov is not None:
         if not sources:
             sources = subject_of(gov, ctx) if not (via_prep and is_passive(gov) and not agent_of(gov, ctx)) \
@@ -347,9 +351,33 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
         targets = actors_at(n.head, ctx)
     if not targets and via_prep and gov is not None and entry["type"] in {"SUPPORT", "AID", "COOPERATE"}:
         targets = subject_of(gov, ctx)  # "X struck Y with support from Z": Z supports X
+    if not targets and gov is not None:
+        targets = _distant_target(gov, entry, ctx)
     if not targets and entry.get("symmetric"):
         return _among(sources, entry["type"], n)
     return _pairs(sources, targets, entry["type"], n)
+
+
+CONFLICT = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
+
+
+def _distant_target(v: Token, entry: dict, ctx: Context) -> list[Mention]:
+    """'conducted 15 strikes using attack aircraft against ISIL targets': the parse hangs 'against' on
+    another word of the clause; for conflict events, take its object if the clause has just one."""
+    if entry["type"] not in CONFLICT:
+        return []
+    preps = [t for t in v.subtree if t.dep_ == "prep" and t.lower_ in {"against", "on", "at"}
+             and _same_clause(t, v)]
+    found = [m for p in preps for o in p.children if o.dep_ == "pobj" for m in actors_at(o, ctx)]
+    return found if len({id(m) for m in found}) >= 1 and len(preps) == 1 else []
+
+
+def _same_clause(tok: Token, verb: Token) -> bool:
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.dep_ in {"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"} and tok.pos_ in {"VERB", "AUX"}:
+            return False
+        tok = tok.head
+    return tok.i == verb.i
 
 
 def _broken(n: Token, entry: dict, ctx: Context) -> dict:
@@ -387,10 +415,10 @@ def _light_targets(n: Token, gov: Token, ctx: Context) -> list[Mention]:
     """'offered the two leaders sanctuary', 'provided X with weapons': the verb's other object."""
     out = []
     for c in gov.children:
-        if c.dep_ in {"dative", "dobj"} and c is not n and c is not n.head:
+        if c.dep_ in {"dative", "dobj"} and c.i not in {n.i, n.head.i}:
             out += actors_at(c, ctx)
         elif c.dep_ == "prep" and c.lower_ in {"to", "for", "with", "against", "on"}:
-            out += [m for p in c.children if p.dep_ == "pobj" and p is not n for m in actors_at(p, ctx)]
+            out += [m for p in c.children if p.dep_ == "pobj" and p.i != n.i for m in actors_at(p, ctx)]
     if n.dep_ in {"amod", "compound"}:
         out += actors_at(n.head, ctx)
     return out
@@ -517,7 +545,7 @@ def _modifier_text(doc: Doc, hyphen: int) -> str:
 
 def _hyphen_targets(verb: Token, ctx: Context) -> list[Mention]:
     """The actor the hyphenated modifier describes: the head noun's mention or an actor inside its phrase."""
-    head = verb.head if verb.head is not verb else verb
+    head = verb.head
     found = ctx.mentions_of(head)
     if found:
         return found

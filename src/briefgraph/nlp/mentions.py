@@ -20,6 +20,7 @@ HYPHEN_VERBS = {"led", "backed", "aligned", "allied", "affiliated", "linked", "f
 LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "around", "outside", "across", "toward", "towards",
                   "within", "of", "through", "between", "beyond", "inside", "throughout"}
 NER_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None, "FAC": "place"}
+LEADING_PREPS = {"near", "in", "at", "outside", "around", "across", "from", "to", "by", "inside", "within"}
 PLACE_NOUNS = {"region", "province", "district", "city", "town", "village", "valley", "governorate", "county",
                "state", "area", "camp", "border", "river", "mountains", "desert", "oblast", "prefecture"}
 PARTY_PREPS = {"from", "with", "to", "against", "of", "between", "toward", "towards"}
@@ -99,8 +100,8 @@ def _trim(span: Span) -> Span | None:
     for k in range(start, end - 1):  # drop an "X-led" prefix: it is an attribute, not part of the name
         if doc[k].text in {"-", "–"} and k + 1 < end and doc[k + 1].lower_ in HYPHEN_VERBS:
             start = k + 2
-    while start < end and doc[start].lower_ in DROP_EDGES:
-        start += 1
+    while start < end and (doc[start].lower_ in DROP_EDGES or doc[start].lower_ in LEADING_PREPS):
+        start += 1  # "Near Palmyra": the preposition is not part of the name
     while end > start and doc[end - 1].lower_ in DROP_EDGES:
         end -= 1
     return doc[start:end] if end > start else None

@@ -96,7 +96,7 @@ def modality_of(trigger: Token) -> Modality:
     tok = trigger
     for _ in range(8):
         head = tok.head
-        if head is tok or tok.dep_ not in CLIMB_DEPS:
+        if head.i == tok.i or tok.dep_ not in CLIMB_DEPS:  # spaCy makes a new Token on each access: compare indices
             break
         if tok.dep_ == "conj":  # a coordinated verb shares its head's modal, not its negation
             cues += [c for c in _child_cues(head) if c[0] != "negated"]

@@ -122,7 +122,8 @@ class DocumentExtraction:
 
     def graph(self) -> Graph:
         actors, ids = self.resolver.actors()
-        claims = [c for c in (self._claim(p, ids) for p in self.claims) if c is not None]
+        types = {a.id: a.type for a in actors}
+        claims = [c for c in (self._claim(p, ids) for p in self.claims) if c is not None and _place_fits(c, types)]
         used = {c.source for c in claims} | {c.target for c in claims}
         actors = [a for a in actors if a.id in used or not _only_in_claims(a)]
         return Graph([self.document], actors, aggregate(claims), claims)
@@ -155,17 +156,27 @@ def _drop_embedded(claims: list[RawClaim], key) -> list[RawClaim]:
     for c in claims:
         pairs.setdefault((key(c.source), key(c.target)), []).append(c)
     return [c for c in claims
-            if not any(o is not c and o.trigger.i != c.trigger.i and o.trigger in _complement_heads(c.trigger)
+            if not any(o is not c and o.trigger.i != c.trigger.i and o.trigger.i in _complement_heads(c.trigger)
                        for o in pairs[(key(c.source), key(c.target))])]
 
 
-def _complement_heads(tok) -> list:
-    """The verbs above `tok` through complement clauses only (not through coordination)."""
-    out = []
-    while tok.dep_ in {"xcomp", "ccomp", "acomp"} and tok.head is not tok:
+def _complement_heads(tok) -> set[int]:
+    """Indices of the verbs above `tok` through complement clauses only (not through coordination)."""
+    out = set()
+    while tok.dep_ in {"xcomp", "ccomp", "acomp"} and tok.head.i != tok.i:
         tok = tok.head
-        out.append(tok)
+        out.add(tok.i)
     return out
+
+
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "BASED_IN", "RETREAT", "SANCTION"}
+
+
+def _place_fits(claim: Claim, types: dict[str, str]) -> bool:
+    """A place never acts, and is only struck, besieged, left or based in ('Israel struck Hodeidah')."""
+    if types.get(claim.source) == "place":
+        return False
+    return types.get(claim.target) != "place" or claim.type in PLACE_TARGET_TYPES
 
 
 def _only_in_claims(actor) -> bool:
