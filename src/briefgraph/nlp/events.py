@@ -243,6 +243,8 @@ def verb_claims(v: Token, ctx: Context) -> list[RawClaim]:
         targets = _borrowed_objects(v, ctx) or _clause_subjects(v, entry, ctx) or _distant_target(v, entry, ctx)
     if not targets and entry.get("symmetric"):
         return _among(sources, entry["type"], v)
+    if entry.get("reverse"):  # "Coalition nations include Australia and Canada": the objects are the members
+        sources, targets = targets, sources
     return _pairs(sources, targets, entry["type"], v)
 
 
@@ -464,6 +466,8 @@ def role_claims(r: Token, ctx: Context) -> list[RawClaim]:
     if not type_:
         return []
     orgs = [m for m in _owner_actors(r, ctx) if m.type != "person"]
+    if not orgs:  # "X, commander, Combined Joint Task Force": the organisation set beside the role
+        orgs = [m for c in r.children if c.dep_ == "appos" for m in actors_at(c, ctx, expand=False) if m.type != "person"]
     if not orgs and r.dep_ == "compound":  # "RSF commander X": the org is a sibling modifier of X
         orgs = [m for c in r.head.children if c.dep_ == "compound" and c.i < r.i
                 for m in ctx.mentions_of(c) if m.type != "person"]
@@ -512,6 +516,16 @@ def hyphen_claims(doc: Doc, ctx: Context) -> tuple[list[RawClaim], list[tuple[Me
     for c in claims:
         c.descriptive = True
     return claims, attrs
+
+
+def inclusion_claims(tok: Token, ctx: Context) -> list[RawClaim]:
+    """'the international community, including Russia and Iran': the listed actors are members."""
+    if tok.dep_ != "prep" or _prep_text(tok) not in {"including", "such as", "notably", "especially"}:
+        return []
+    group = ctx.mentions_of(tok.head)
+    members = [m for p in tok.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
+    return _pairs(members, [g for g in group if g.type in {"collective", "igo", "organization", "armed_group"}],
+                  "MEMBER_OF", tok)
 
 
 def pair_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
@@ -568,7 +582,7 @@ def raw_claims(doc: Doc, mentions: list[Mention]) -> tuple[list[RawClaim], list[
             out += noun_claims(tok, ctx) + relational_claims(tok, ctx) + role_claims(tok, ctx)
         elif tok.pos_ == "ADJ":
             out += adjective_claims(tok, ctx) + noun_claims(tok, ctx)
-        elif tok.pos_ in {"ADV", "ADP"}:
-            continue
+        if tok.dep_ == "prep":
+            out += inclusion_claims(tok, ctx)
     hy_claims, attrs = hyphen_claims(doc, ctx)
     return out + hy_claims + pair_claims(doc, ctx), attrs
