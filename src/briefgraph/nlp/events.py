@@ -519,13 +519,27 @@ def hyphen_claims(doc: Doc, ctx: Context) -> tuple[list[RawClaim], list[tuple[Me
 
 
 def inclusion_claims(tok: Token, ctx: Context) -> list[RawClaim]:
-    """'the international community, including Russia and Iran': the listed actors are members."""
+    """'the international community, including Russia and Iran': the listed actors are members;
+    'the UK, as part of the Global Coalition': the subject is."""
+    if tok.dep_ == "prep" and tok.lower_ == "as":
+        return _part_of(tok, ctx)
     if tok.dep_ != "prep" or _prep_text(tok) not in {"including", "such as", "notably", "especially"}:
         return []
     group = ctx.mentions_of(tok.head)
     members = [m for p in tok.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
     return _pairs(members, [g for g in group if g.type in {"collective", "igo", "organization", "armed_group"}],
                   "MEMBER_OF", tok)
+
+
+def _part_of(as_: Token, ctx: Context) -> list[RawClaim]:
+    part = next((c for c in as_.children if c.dep_ == "pobj" and c.lower_ in {"part", "member", "members"}), None)
+    if part is None:
+        return []
+    groups = [m for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children for m in actors_at(p, ctx, expand=False)]
+    head = as_.head
+    members = subject_of(head, ctx) if head.pos_ in {"VERB", "AUX"} else actors_at(head, ctx, expand=False)
+    return _pairs(members, groups, "MEMBER_OF", part)
 
 
 def pair_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
