@@ -62,17 +62,19 @@ class Resolver:
         self.placed.append(Placed(m, start, end, text))
 
     def _join_surnames(self) -> None:
-        """'Saleh' joins 'Amrullah Saleh' when exactly one full name in the document ends with it."""
+        """'Saleh' joins 'Amrullah Saleh' when exactly one full name in the document ends with it,
+        whatever type the NER gave the bare name ('Burhan's government' is often an ORG)."""
+        words = {mention_key(p.mention): name_key(p.mention.name).split() for p in self.placed}
         people = {mention_key(p.mention) for p in self.placed if p.mention.type == "person"}
+        singles = {mention_key(p.mention) for p in self.placed
+                   if p.mention.kind == "name" and p.mention.entry is None and len(words[mention_key(p.mention)]) == 1}
         full = defaultdict(set)
         for k in people:
-            parts = k[2:].split()
-            if len(parts) > 1:
-                full[parts[-1]].add(k)
-        for k in people:
-            parts = k[2:].split()
-            if len(parts) == 1 and len(full.get(parts[0], ())) == 1:
-                self.union(next(iter(full[parts[0]])), k)
+            if len(words[k]) > 1:
+                full[words[k][-1]].add(k)
+        for k in people | singles:
+            if len(words[k]) == 1 and len(full.get(words[k][0], ())) == 1:
+                self.union(next(iter(full[words[k][0]])), k)
 
     def actors(self) -> tuple[list[Actor], dict[str, str]]:
         """The document's actors, and the map from mention root key to actor id."""
@@ -101,7 +103,8 @@ def _build_actor(placed: list[Placed], doc_id: str) -> Actor:
     named = [p for p in placed if p.mention.kind in {"name", "collective"}] or placed
     name = entry.name if entry else max(named, key=lambda p: (len(p.mention.name.split()), len(p.mention.name))).mention.name
     types = Counter(m.type for m in ms if m.kind not in {"pronoun", "description"}) or Counter(m.type for m in ms)
-    type_ = entry.type if entry else ("person" if types.get("person", 0) > sum(types.values()) / 2 else types.most_common(1)[0][0])
+    full_person = any(m.type == "person" and len(m.name.split()) > 1 for m in ms)
+    type_ = entry.type if entry else ("person" if full_person else types.most_common(1)[0][0])
     actor = Actor(slugify(name), name, type_)
     for p in placed:
         kind = p.mention.kind

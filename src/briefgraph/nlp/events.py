@@ -125,8 +125,8 @@ def _list_continuation(found: list[Mention], ctx: Context) -> list[Mention]:
         between = doc[last.end:m.start]
         if m.start >= doc[last.start].sent.end or not _is_list_glue(between):
             break
-        if doc[m.end - 1].dep_ in SUBJ_DEPS | {"nsubjpass"}:
-            break
+        if doc[m.end - 1].dep_ in SUBJ_DEPS | {"nsubjpass"} or (m.end < len(doc) and doc[m.end].lower_ in {"'s", "’s"}):
+            break  # a new clause's subject, or a possessor ("X, Hemedti's brother"), ends the list
         out.append(m)
         last = m
     return out
@@ -291,7 +291,7 @@ def _borrowed_objects(v: Token, ctx: Context) -> list[Mention]:
     """'hosted or cooperated with X' (objects shared by coordinated verbs) and
     'refused to recognize X' (the object of the verb it governs)."""
     for other in [c for c in v.children if c.dep_ in {"conj", "xcomp"}] + ([v.head] if v.dep_ == "conj" else []):
-        if other.pos_ not in {"VERB", "AUX"}:
+        if other.pos_ not in {"VERB", "AUX"} or is_passive(other):  # a passive's subject is nobody's object
             continue
         found = patient_of(other, ctx) + _prep_objects(other, ("with", "to", "against", "on"), ctx)
         if found:
@@ -326,6 +326,7 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
     entry = _broken(n, entry, ctx)
     preps = entry.get("preps") or ()
     sources = _noun_sources(n, preps, ctx)
+    own_sources = bool(sources)
     holders = [n]
     if n.dep_ == "compound":  # "mediation mission between X and Y"
         holders.append(n.head)
@@ -355,7 +356,7 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
         targets = subject_of(gov, ctx)  # "X struck Y with support from Z": Z supports X
     if not targets and gov is not None:
         targets = _distant_target(gov, entry, ctx)
-    if not targets and entry.get("symmetric"):
+    if not targets and entry.get("symmetric") and not own_sources:  # "X and Y renewed talks", not "cooperation of X and Y"
         return _among(sources, entry["type"], n)
     return _pairs(sources, targets, entry["type"], n)
 

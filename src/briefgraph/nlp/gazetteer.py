@@ -48,7 +48,7 @@ class Gazetteer:
         """The entry a surface form names, with how it names it (name, acronym, demonym, capital)."""
         if text in self.by_acronym:
             return self.by_acronym[text], "acronym"
-        if text.isupper() and len(text.replace(".", "")) <= 5:
+        if text.isupper() and len(text.replace(".", "")) <= 3:
             return None  # an unknown all-caps short form must not match a name case-insensitively
         found = self.by_key.get(name_key(text))
         if found is None and text.endswith("s") and text[:1].isupper():

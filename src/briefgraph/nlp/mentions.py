@@ -107,6 +107,13 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _names_a_place(span: Span) -> bool:
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS | {"capital"} for c in span.root.children)
+
+
 def _ner_type(label: str, text: str) -> str | None:
     kind = NER_TYPES.get(label)
     if kind in {"person", "organization"} and any(w in text.lower().split() or (" " in w and w in text.lower())
@@ -139,7 +146,7 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if any(t.text == "," for t in span):  # "Mali, Burkina Faso and Niger": a list, not one name
             continue
         kind = _ner_type(ent.label_, span.text)
-        if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS:  # "the Ménaka region"
+        if _names_a_place(span):  # "the Ménaka region", "Wad Madani, the capital of Gezira"
             kind = "place"
         if kind:
             out.append(Mention(span.start, span.end, span.text, kind, "name"))
