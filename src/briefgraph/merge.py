@@ -123,11 +123,16 @@ def _merge_actors(actors: list[Actor]) -> tuple[list[Actor], dict[str, str]]:
 
 def remap_claims(claims: Iterable[Claim], id_map: dict[str, str]) -> list[Claim]:
     """Claims re-pointed at surviving actors; a claim whose two ends merged says nothing and goes."""
+    return _remap(claims, id_map)
+
+
+def _remap(items: Iterable, id_map: dict[str, str]) -> list:
+    """Claims or relations re-pointed at surviving actors, without those whose two ends merged."""
     out = []
-    for c in claims:
-        source, target = id_map.get(c.source, c.source), id_map.get(c.target, c.target)
+    for item in items:
+        source, target = id_map.get(item.source, item.source), id_map.get(item.target, item.target)
         if source != target:
-            out.append(replace(c, source=source, target=target))
+            out.append(replace(item, source=source, target=target))
     return out
 
 
@@ -152,15 +157,6 @@ def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
     return list(merged.values())
 
 
-def _remap_relations(relations: Iterable[Relation], id_map: dict[str, str]) -> list[Relation]:
-    out = []
-    for r in relations:
-        source, target = id_map.get(r.source, r.source), id_map.get(r.target, r.target)
-        if source != target:
-            out.append(replace(r, source=source, target=target))
-    return out
-
-
 def _documents(graphs: list[Graph]) -> list[Document]:
     seen: dict[str, Document] = {}
     for g in graphs:
@@ -177,6 +173,6 @@ def merge_graphs(graphs: list[Graph]) -> Graph:
     """
     actors, id_map = _merge_actors([a for g in graphs for a in g.actors])
     claims = remap_claims((c for g in graphs for c in g.claims), id_map)
-    claimless = _remap_relations((r for g in graphs if not g.claims for r in g.relations), id_map)
+    claimless = _remap((r for g in graphs if not g.claims for r in g.relations), id_map)
     relations = merge_relations(aggregate(claims) + claimless)
     return Graph(_documents(graphs), actors, relations, claims)

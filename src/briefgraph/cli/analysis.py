@@ -2,38 +2,27 @@
 file or a store. Briefs given as paths are analysed in memory; nothing is stored."""
 from __future__ import annotations
 
-import contextlib
 import json
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from ..errors import BriefgraphError
 from ..model import Graph
 from .app import app
-from .common import error, exit_on_error, output_stream
+from .common import DbOpt, error, one_line_errors, output_stream
 from .analysis_text import analysis_text, diff_text, whatif_text
 
 PathsArg = Annotated[Optional[list[str]], typer.Argument(
     metavar="PATH", help="Brief files or folders, analysed in memory; without them the store is read.",
     show_default=False)]
-DbOpt = Annotated[Optional[str], typer.Option("--db", help="SQLite store (default: $BRIEFGRAPH_DB, else briefgraph.db).")]
 GraphOpt = Annotated[Optional[Path], typer.Option(
     "--graph", help="A graph JSON file written by `briefgraph extract --format json`, instead of briefs or a store.")]
 SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only evidence from documents dated on or after this day (yyyy-mm-dd).")]
 UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Only evidence from documents dated on or before this day (yyyy-mm-dd).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
-
-@contextlib.contextmanager
-def _one_line_errors() -> Iterator[None]:
-    try:
-        yield
-    except BriefgraphError as exc:
-        exit_on_error(exc)
-    except ValueError as exc:  # a malformed --since/--until date
-        exit_on_error(BriefgraphError(str(exc)))
 
 
 class Source:
@@ -84,7 +73,7 @@ def analyze_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None
     """
     from ..analysis import analyze
     source = Source(paths, db, graph)
-    with _one_line_errors():
+    with one_line_errors():
         findings = analyze(source.load(since, until), since, until)
     _emit(findings, as_json, analysis_text(findings))
     source.finish()
@@ -101,7 +90,7 @@ def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
     """
     from ..report import write_report
     source = Source(paths, db, graph)
-    with _one_line_errors():
+    with one_line_errors():
         path = write_report(source.load(since, until), output, title=title, since=since, until=until)
     typer.echo(f"wrote {path}")
     source.finish()
@@ -118,7 +107,7 @@ def plot_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
     """
     from ..report import write_plot
     source = Source(paths, db, graph)
-    with _one_line_errors():
+    with one_line_errors():
         path = write_plot(source.load(since, until), output, title=title, since=since, until=until)
     typer.echo(f"wrote {path}")
     source.finish()
@@ -137,7 +126,7 @@ def whatif_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
         error("give at least one --set 'A -> B = -1'")
         raise typer.Exit(2)
     source = Source(paths, db, graph)
-    with _one_line_errors():
+    with one_line_errors():
         result = whatif(source.load(since, until), edits, since, until)
     _emit(result, as_json, whatif_text(result))
     source.finish()
@@ -153,7 +142,7 @@ def diff_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
     """
     from ..analysis import diff_at, diff_dict
     source = Source(paths, db, graph)
-    with _one_line_errors():
+    with one_line_errors():
         result = diff_dict(diff_at(source.load(), since, until))
     _emit(result, as_json, diff_text(result, since))
     source.finish()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import Annotated, Iterator, Optional, TextIO
 
 import typer
 
@@ -31,3 +31,17 @@ def output_stream(output: str | None) -> Iterator[TextIO]:
 def exit_on_error(exc: BriefgraphError) -> None:
     error(str(exc))
     raise typer.Exit(1)
+
+
+DbOpt = Annotated[Optional[str], typer.Option("--db", help="SQLite store (default: $BRIEFGRAPH_DB, else briefgraph.db).")]
+
+
+@contextlib.contextmanager
+def one_line_errors() -> Iterator[None]:
+    """Library errors, and malformed dates or values, become one clear line and exit 1."""
+    try:
+        yield
+    except BriefgraphError as exc:
+        exit_on_error(exc)
+    except ValueError as exc:
+        exit_on_error(BriefgraphError(str(exc)))

@@ -1,7 +1,6 @@
 """`briefgraph add|actors|relations|show`: build a corpus store and ask it questions."""
 from __future__ import annotations
 
-import contextlib
 import json
 from enum import Enum
 from pathlib import PurePath
@@ -12,28 +11,18 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..errors import BriefgraphError
 from ..model import ACTOR_TYPES, Graph
 from ..settings import db_path, model_name
 from ..store.corpus import AddResult, Corpus
 from .app import app
-from .common import exit_on_error
+from .common import DbOpt, one_line_errors
 from .tables import actor_table, relation_table
 
 Format = Enum("Format", {"table": "table", "json": "json"}, type=str)
 ActorType = Enum("ActorType", {t: t for t in ACTOR_TYPES}, type=str)
 
-DbOpt = Annotated[Optional[str],
-                  typer.Option("--db", help="SQLite store (default: $BRIEFGRAPH_DB, else briefgraph.db).")]
 FormatOpt = Annotated[Format, typer.Option("--format", help="table for reading, json for scripts.")]
 
-
-@contextlib.contextmanager
-def _one_line_errors() -> Iterator[None]:
-    try:
-        yield
-    except BriefgraphError as exc:
-        exit_on_error(exc)
 
 
 def _plural(n: int, word: str) -> str:
@@ -73,7 +62,7 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
     """
     path = db_path(db)
     console = Console(stderr=True, soft_wrap=True, highlight=False)
-    with _one_line_errors(), Corpus(path, model=model_name(model)) as corpus, _progress_bar(console) as bar:
+    with one_line_errors(), Corpus(path, model=model_name(model)) as corpus, _progress_bar(console) as bar:
         task = bar.add_task("reading", total=None)
         result = corpus.add(
             paths, date=date,
@@ -92,7 +81,7 @@ def actors(db: DbOpt = None,
 
     Example: briefgraph actors --db corpus.db --type armed_group
     """
-    with _one_line_errors(), Corpus(db_path(db)) as corpus:
+    with one_line_errors(), Corpus(db_path(db)) as corpus:
         found = [a for a in corpus.actors() if type_ is None or a.type == type_.value]
     if fmt == Format.json:
         _echo_json([a.to_dict() for a in found])
@@ -109,7 +98,7 @@ def relations(db: DbOpt = None,
 
     Example: briefgraph relations --db corpus.db --actor "Turkistan Islamic Party" --format json
     """
-    with _one_line_errors(), Corpus(db_path(db)) as corpus:
+    with one_line_errors(), Corpus(db_path(db)) as corpus:
         found = corpus.relations(actor)
         everyone = corpus.actors() if fmt == Format.table else []
     if fmt == Format.json:
@@ -125,7 +114,7 @@ def show(actor: Annotated[str, typer.Argument(help="The actor's name, an alias, 
 
     Example: briefgraph show TIP --db corpus.db
     """
-    with _one_line_errors(), Corpus(db_path(db)) as corpus:
+    with one_line_errors(), Corpus(db_path(db)) as corpus:
         profile = corpus.profile(actor)
     for line in _profile_lines(profile):
         typer.echo(line)
