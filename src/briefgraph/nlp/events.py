@@ -240,7 +240,7 @@ def verb_claims(v: Token, ctx: Context) -> list[RawClaim]:
     if not targets or entry.get("preps"):
         targets = targets + _prep_objects(v, entry.get("preps") or (), ctx)
     if not targets:
-        targets = _borrowed_objects(v, ctx) or _clause_subjects(v, entry, ctx) or _distant_target(v, entry, ctx)
+        targets = _borrowed_objects(v, ctx) or _clause_subjects(v, entry, ctx)
     if not targets and entry.get("symmetric"):
         return _among(sources, entry["type"], v)
     if entry.get("reverse"):  # "Coalition nations include Australia and Canada": the objects are the members
@@ -369,8 +369,9 @@ def _distant_target(v: Token, entry: dict, ctx: Context) -> list[Mention]:
     another word of the clause; for conflict events, take its object if the clause has just one."""
     if entry["type"] not in CONFLICT:
         return []
+    nouns = ctx.lex["nouns"]
     preps = [t for t in v.subtree if t.dep_ == "prep" and t.lower_ in {"against", "on", "at"}
-             and _same_clause(t, v)]
+             and _same_clause(t, v) and t.head.lower_ not in nouns]  # not another event's own target
     found = [m for p in preps for o in p.children if o.dep_ == "pobj" for m in actors_at(o, ctx)]
     return found if len({id(m) for m in found}) >= 1 and len(preps) == 1 else []
 

@@ -20,6 +20,8 @@ HYPHEN_VERBS = {"led", "backed", "aligned", "allied", "affiliated", "linked", "f
 LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "around", "outside", "across", "toward", "towards",
                   "within", "of", "through", "between", "beyond", "inside", "throughout"}
 NER_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None, "FAC": "place"}
+VESSEL_NOUNS = {"ship", "carrier", "vessel", "tanker", "frigate", "destroyer", "freighter", "cruiser",
+                "submarine", "boat", "ferry", "aircraft", "jet", "helicopter", "drone", "missile", "flight"}
 LEADING_PREPS = {"near", "in", "at", "outside", "around", "across", "from", "to", "by", "inside", "within"}
 PLACE_NOUNS = {"region", "province", "district", "city", "town", "village", "valley", "governorate", "county",
                "state", "area", "camp", "border", "river", "mountains", "desert", "oblast", "prefecture"}
@@ -111,6 +113,9 @@ def _names_a_place(span: Span) -> bool:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS:
         return True
+    root = span.root
+    if len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "into", "inside", "outside"}:
+        return True  # "attacks in Sanaa": a one-word name after a locative preposition is a place
     return any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS | {"capital"} for c in span.root.children)
 
 
@@ -144,6 +149,8 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             out.append(Mention(span.start, span.end, found[0].name, found[0].type, found[1], found[0]))
             continue
         if any(t.text == "," for t in span):  # "Mali, Burkina Faso and Niger": a list, not one name
+            continue
+        if span.start > 0 and doc[span.start - 1].lemma_.lower() in VESSEL_NOUNS:  # "the carrier Galaxy Leader"
             continue
         kind = _ner_type(ent.label_, span.text)
         if _names_a_place(span):  # "the Ménaka region", "Wad Madani, the capital of Gezira"

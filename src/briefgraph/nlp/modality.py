@@ -12,9 +12,8 @@ from .lexicon import load
 
 # How far up the tree a cue may sit: complement clauses carry modality, relative clauses do not.
 CLIMB_DEPS = {"xcomp", "ccomp", "acomp", "conj", "dobj", "pobj", "prep", "pcomp", "advcl", "attr", "oprd", "acl",
-              "auxpass", "amod", "compound", "dative"}
-# Not climbed: a subject ("Clashes between X and Y have not weakened them"): the verb's negation
-# or modal is about what the event did, not whether it happened.
+              "auxpass", "amod", "compound", "dative", "nsubj", "nsubjpass"}
+
 # Strength when cues compete: negation beats everything; hypothetical beats epistemic; reported last.
 RANK = {"negated": 6, "hypothetical": 5, "unlikely": 4, "possible": 3, "probable": 2, "reported": 1, "certain": 0}
 
@@ -105,6 +104,11 @@ def modality_of(trigger: Token) -> Modality:
         found = _head_cue(tok, head)
         if found:
             cues.append(found)
+        if tok.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+            # "a campaign against X could deepen the crisis": the verb's modal hedges the event;
+            # "clashes have not weakened them": its negation does not deny the event.
+            cues += [c for c in _child_cues(head) if c[0] != "negated"]
+            break
         if head.pos_ in {"VERB", "AUX"} or head.dep_ == "prep":
             cues += [c for c in _child_cues(head) if tok.dep_ in {"xcomp", "ccomp", "prep", "pobj", "pcomp", "dobj", "acomp", "oprd", "attr", "nsubj", "nsubjpass"}]
         tok = head
