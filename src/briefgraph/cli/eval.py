@@ -23,6 +23,11 @@ ERRORS_OPT = typer.Option(False, "--errors", help="Also list misses and false hi
 MODEL_OPT = typer.Option(None, "--model", help="spaCy model to load (default: $BRIEFGRAPH_MODEL or auto).")
 
 
+# re3d and the event gold standards label unnamed groups ("police", "Coalition military forces").
+GENERIC_OPT = typer.Option(True, "--generic-actors/--named-actors", help="Extract unnamed groups ('police', "
+                           "'protesters') as these gold standards label them (default), or named actors only.")
+
+
 def _run(fn, *args, **kwargs) -> dict[str, Any]:
     try:
         return fn(*args, **kwargs)
@@ -137,12 +142,13 @@ def _re3d_errors(r: dict[str, Any]) -> list[str]:
 def re3d_cmd(
     folder: Path = typer.Argument(..., help="A re3d source folder, or a folder of them."),
     as_json: bool = JSON_OPT, errors: bool = ERRORS_OPT, model: Optional[str] = MODEL_OPT,
+    generic_actors: bool = GENERIC_OPT,
 ) -> None:
     """Score actor mentions, signed relations and aliases against dstl re3d labels.
 
     Example: briefgraph eval re3d ../shared/data/re3d/CENTCOM --json
     """
-    result = _run(evaluate.evaluate_re3d, folder, model=model, errors=errors)
+    result = _run(evaluate.evaluate_re3d, folder, model=model, errors=errors, generic_actors=generic_actors)
     _emit(result, as_json, _re3d_tables, errors, _re3d_errors)
 
 
@@ -179,8 +185,7 @@ def plover_cmd(
     as_json: bool = JSON_OPT, errors: bool = ERRORS_OPT, model: Optional[str] = MODEL_OPT,
     cameo_map: Optional[Path] = typer.Option(None, "--cameo-map", help="CAMEO-to-PLOVER conversion table to "
                                               "use for XML instead of the shipped mapping."),
-    generic_actors: bool = typer.Option(True, "--generic-actors/--named-actors", help="Extract unnamed groups "
-                                        "('police', 'protesters') as event coders do (default), or named actors only."),
+    generic_actors: bool = GENERIC_OPT,
 ) -> None:
     """Score event detection, event types, sources and targets against coded gold sentences.
 

@@ -273,14 +273,19 @@ def generic_mentions(doc: Doc) -> list[Mention]:
     heads = word_set("mentions", "generic_heads")
     out = []
     for tok in doc:
-        if tok.lower_ in heads and tok.pos_ in {"NOUN", "PROPN"}:
+        if tok.lower_ in heads and tok.pos_ in {"NOUN", "PROPN"} and not _pair_reference(tok):
             start = tok.i
-            while start > 0 and doc[start - 1].dep_ in {"amod", "compound"} and doc[start - 1].head.i == tok.i \
-                    and doc[start - 1].is_alpha:
+            while start > 0 and doc[start - 1].dep_ in {"amod", "compound", "npadvmod"} \
+                    and start - 1 < doc[start - 1].head.i <= tok.i and doc[start - 1].is_alpha:
                 start -= 1
             name = doc[start:tok.i + 1].text.lower()
             out.append(Mention(start, tok.i + 1, name, "collective", "generic"))
     return out
+
+
+def _pair_reference(tok: Token) -> bool:
+    """'both countries', 'the two leaders' refer back to named actors (coref.py), they are no group."""
+    return any(c.lower_ in {"both", "two"} for c in tok.children if c.dep_ in {"det", "nummod", "predet"})
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, generic: bool = False) -> list[Mention]:
