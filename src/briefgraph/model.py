@@ -34,8 +34,8 @@ def slugify(name: str) -> str:
 
 def name_key(name: str) -> str:
     """The key under which two names count as the same: case, 'the', possessive and punctuation removed."""
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    s = s.replace("\u2019", "'").strip()
+    s = name.replace("\u2019", "'")  # before the ascii fold, which would drop the curly apostrophe
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower().strip()
     s = re.sub(r"^the\s+", "", s)
     s = re.sub(r"'s?$", "", s)
     s = re.sub(r"[-_/]", " ", s)
@@ -50,6 +50,7 @@ class Document:
     title: str | None = None
     date: str | None = None  # ISO date, yyyy-mm-dd
     id: str = ""
+    length: int | None = None  # the text's length when only the graph JSON (without text) was read
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -57,7 +58,7 @@ class Document:
 
     @property
     def chars(self) -> int:
-        return len(self.text)
+        return len(self.text) if self.text or self.length is None else self.length
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "path": self.path, "title": self.title, "date": self.date, "chars": self.chars}
@@ -224,7 +225,7 @@ class Graph:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Graph":
         """Read a graph JSON object. Documents come back without their text (the contract omits it)."""
-        docs = [Document(text="", path=x.get("path", "-"), title=x.get("title"), date=x.get("date"), id=x["id"])
-                for x in d.get("documents", [])]
+        docs = [Document(text="", path=x.get("path", "-"), title=x.get("title"), date=x.get("date"), id=x["id"],
+                         length=x.get("chars")) for x in d.get("documents", [])]
         return cls(docs, [Actor.from_dict(a) for a in d.get("actors", [])],
                    [Relation.from_dict(r) for r in d.get("relations", [])])

@@ -1,0 +1,44 @@
+"""The data model: relations aggregate claims, ids are stable, the JSON contract round-trips."""
+from briefgraph.model import (Actor, Claim, Document, Graph, Modality, Span, aggregate, name_key, slugify)
+
+
+def claim(source, target, type_="SUPPORT", status="asserted", start=0, sign=1):
+    return Claim(source, target, type_, "verbal_cooperation", sign, Modality(status),
+                 Span("d", start, start + 4, "text"))
+
+
+def test_one_relation_per_source_type_target_and_status_collects_evidence():
+    rels = aggregate([claim("a", "b", start=0), claim("a", "b", start=10), claim("a", "b", status="reported")])
+    assert len(rels) == 2
+    asserted = next(r for r in rels if r.modality.status == "asserted")
+    assert [e.start for e in asserted.evidence] == [0, 10]
+
+
+def test_relations_list_facts_before_hedged_and_negated_readings():
+    rels = aggregate([claim("a", "b", status="negated"), claim("a", "c", status="possible"), claim("a", "d")])
+    assert [r.modality.status for r in rels] == ["asserted", "possible", "negated"]
+
+
+def test_relation_ids_are_stable_across_runs():
+    assert aggregate([claim("a", "b")])[0].id == aggregate([claim("a", "b")])[0].id
+
+
+def test_name_key_ignores_case_article_possessive_and_hyphens():
+    assert name_key("The Taliban’s") == name_key("taliban")
+    assert name_key("al-Qaeda") == name_key("Al Qaeda")
+
+
+def test_slug_ids_are_ascii():
+    assert slugify("Assimi Goïta") == "assimi-goita"
+
+
+def test_graph_json_round_trips_through_the_contract():
+    doc = Document(text="Iran backs Hezbollah.", path="x.txt")
+    iran = Actor("iran", "Iran", "state", mentions=[Span(doc.id, 0, 4, "Iran", "name")])
+    hez = Actor("hezbollah", "Hezbollah", "armed_group", mentions=[Span(doc.id, 11, 20, "Hezbollah", "name")])
+    c = Claim("iran", "hezbollah", "SUPPORT", "verbal_cooperation", 1, Modality(), Span(doc.id, 0, 21, doc.text))
+    g = Graph([doc], [iran, hez], aggregate([c]), [c])
+    data = g.to_dict()
+    assert data["schema"] == "briefgraph/graph@1" and data["documents"][0]["chars"] == 21
+    assert Graph.from_dict(data).to_dict() == data
+    assert g.actor("hezbollah") is hez
