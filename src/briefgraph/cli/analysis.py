@@ -89,11 +89,7 @@ def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
     Example: briefgraph report briefs/ --output report.html
     """
     from ..report import write_report
-    source = Source(paths, db, graph)
-    with one_line_errors():
-        path = write_report(source.load(since, until), output, title=title, since=since, until=until)
-    typer.echo(f"wrote {path}")
-    source.finish()
+    _write_file(write_report, Source(paths, db, graph), output, title, since, until)
 
 
 @app.command("plot")
@@ -106,9 +102,13 @@ def plot_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
     Example: briefgraph plot --db corpus.db --output graph.svg
     """
     from ..report import write_plot
-    source = Source(paths, db, graph)
+    _write_file(write_plot, Source(paths, db, graph), output, title, since, until)
+
+
+def _write_file(writer, source: "Source", output: Path, title: str | None, since: str | None, until: str | None) -> None:
+    """Load the graph, hand it to a report or plot writer, say where the file went."""
     with one_line_errors():
-        path = write_plot(source.load(since, until), output, title=title, since=since, until=until)
+        path = writer(source.load(since, until), output, title=title, since=since, until=until)
     typer.echo(f"wrote {path}")
     source.finish()
 
