@@ -290,7 +290,9 @@ def _among(actors: list[Mention], type_: str, trigger: Token) -> list[RawClaim]:
 def _borrowed_objects(v: Token, ctx: Context) -> list[Mention]:
     """'hosted or cooperated with X' (objects shared by coordinated verbs) and
     'refused to recognize X' (the object of the verb it governs)."""
-    for other in [c for c in v.children if c.dep_ in {"conj", "xcomp"}] + ([v.head] if v.dep_ == "conj" else []):
+    own_complement = any(c.dep_ in {"xcomp", "ccomp", "dobj"} for c in v.children)
+    heads = [v.head] if v.dep_ == "conj" and not own_complement else []  # "expelled X and threatened to seek Y"
+    for other in [c for c in v.children if c.dep_ in {"conj", "xcomp"}] + heads:
         if other.pos_ not in {"VERB", "AUX"} or is_passive(other):  # a passive's subject is nobody's object
             continue
         found = patient_of(other, ctx) + _prep_objects(other, ("with", "to", "against", "on"), ctx)

@@ -138,9 +138,20 @@ def _plausible_name(span: Span) -> bool:
     return not (len(span) == 1 and span[0].is_stop)
 
 
+def _joined_people(doc: Doc) -> list[Span]:
+    """'Hassan Sheikh' + 'Mohamud' tagged as two adjacent PERSON entities are one name."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        if out and ent.label_ == "PERSON" == out[-1].label_ and ent.start == out[-1].end:
+            out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
 def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     out = []
-    for ent in doc.ents:
+    for ent in _joined_people(doc):
         span = _trim(ent)
         if span is None or not _plausible_name(span):
             continue
