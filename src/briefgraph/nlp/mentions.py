@@ -329,7 +329,3 @@ def _keep(m: Mention, doc: Doc) -> bool:
     if m.kind == "capital":
         return _keeps_capital(m, doc)
     return True
-
-
-def mention_config() -> dict:
-    return load("mentions")

@@ -1,0 +1,97 @@
+"""Claims carried by modifiers and prepositions rather than by a verb or an event noun:
+hyphenated modifiers ("Iranian-backed", "the Saudi-led coalition", "Uzbek-led"), hyphenated
+pairs ("U.S.-Iraq partnership") and membership phrases ("X, including A and B", "as part of X").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .arguments import Context, RawClaim, actors_at, pairs, prep_text, subject_of, unique
+from .mentions import Mention
+
+def hyphen_claims(doc: Doc, ctx: Context) -> tuple[list[RawClaim], list[tuple[Mention, str, str]]]:
+    """'al-Qaeda-aligned IMU offshoots' (claims) and 'Uzbek-led IMU' (attributes: actor, key, value)."""
+    verbs = ctx.lex["hyphen_verbs"]
+    claims, attrs = [], []
+    for t in doc:
+        if t.text not in {"-", "–"} or t.i == 0 or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ not in verbs:
+            continue
+        mod, verb = doc[t.i - 1], doc[t.i + 1]
+        targets = _hyphen_targets(verb, ctx)
+        sources = [m for m in ctx.mentions_of(mod) if m.end == t.i]
+        type_ = verbs[verb.lower_]
+        ethnic = not sources or all(s.kind == "demonym" or s.type == "ethnic_group" for s in sources)
+        named = [m for m in targets if m.kind != "description"]
+        if verb.lower_ == "led" and ethnic:  # "Uzbek-led IMU" says who fills its ranks; "Saudi-led coalition" who leads it
+            attrs += [(m, "led_by", _modifier_text(doc, t.i)) for m in named]
+            claims += pairs(sources, [m for m in targets if m.kind == "description"], type_, verb)
+        else:
+            claims += pairs(sources, targets, type_, verb)
+    for c in claims:
+        c.descriptive = True
+    return claims, attrs
+
+
+def inclusion_claims(tok: Token, ctx: Context) -> list[RawClaim]:
+    """'the international community, including Russia and Iran': the listed actors are members;
+    'the UK, as part of the Global Coalition': the subject is."""
+    if tok.dep_ == "prep" and tok.lower_ == "as":
+        return _part_of(tok, ctx)
+    if tok.dep_ != "prep" or prep_text(tok) not in {"including", "such as", "notably", "especially"}:
+        return []
+    group = ctx.mentions_of(tok.head)
+    members = [m for p in tok.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
+    return pairs(members, [g for g in group if g.type in {"collective", "igo", "organization", "armed_group"}],
+                  "MEMBER_OF", tok)
+
+
+def _part_of(as_: Token, ctx: Context) -> list[RawClaim]:
+    part = next((c for c in as_.children if c.dep_ == "pobj" and c.lower_ in {"part", "member", "members"}), None)
+    if part is None:
+        return []
+    groups = [m for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children for m in actors_at(p, ctx, expand=False)]
+    head = as_.head
+    members = subject_of(head, ctx) if head.pos_ in {"VERB", "AUX"} else actors_at(head, ctx, expand=False)
+    return pairs(members, groups, "MEMBER_OF", part)
+
+
+def pair_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
+    """'the U.S.-Iraq partnership', 'Israeli-Palestinian talks': two actors joined by a hyphen before an event noun."""
+    nouns, out = ctx.lex["nouns"], []
+    for t in doc:
+        if t.text not in {"-", "–"} or t.i == 0 or t.i + 1 >= len(doc):
+            continue
+        left = [m for m in ctx.mentions_of(doc[t.i - 1]) if m.end == t.i]
+        right = [m for m in ctx.mentions_of(doc[t.i + 1]) if m.start == t.i + 1]
+        if not (left and right):
+            continue
+        head = doc[right[0].end] if right[0].end < len(doc) else None
+        while head is not None and head.dep_ in {"compound", "amod"} and head.lower_ not in nouns and head.i + 1 < len(doc):
+            head = doc[head.i + 1]
+        entry = nouns.get(head.lower_) if head is not None else None
+        if entry and entry.get("symmetric"):
+            out += pairs(left, right, entry["type"], head)
+    return out
+
+
+def _modifier_text(doc: Doc, hyphen: int) -> str:
+    start = hyphen - 1
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].whitespace_:
+        start -= 1
+        if doc[start].dep_ not in {"compound", "npadvmod", "amod"}:
+            start += 1
+            break
+    return doc[start:hyphen].text
+
+
+def _hyphen_targets(verb: Token, ctx: Context) -> list[Mention]:
+    """The actor the hyphenated modifier describes: the head noun's mention or an actor inside its phrase."""
+    head = verb.head
+    found = ctx.mentions_of(head)
+    if found:
+        return found
+    inside = [m for c in head.children if verb.i < c.i < head.i for m in ctx.mentions_of(c)]
+    return unique(inside)
+
+
