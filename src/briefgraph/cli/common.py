@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Annotated, Iterator, Optional, TextIO
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..errors import BriefgraphError
 
@@ -45,3 +47,11 @@ def one_line_errors() -> Iterator[None]:
         exit_on_error(exc)
     except ValueError as exc:
         exit_on_error(BriefgraphError(str(exc)))
+
+
+def progress_bar(console: Console) -> Progress:
+    """A pulsing bar that counts briefs on stderr (the total is unknown until folders are walked).
+    Off when stderr is not a terminal: a log or a pipe gets the error lines and nothing else."""
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                    TextColumn("{task.completed} read"), TimeElapsedColumn(), console=console, transient=True,
+                    disable=not console.is_terminal)

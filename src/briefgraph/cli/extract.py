@@ -6,13 +6,14 @@ from enum import Enum
 from typing import Optional
 
 import typer
+from rich.console import Console
 
 from ..api import iter_graphs
 from ..errors import ReadError
 from ..merge import merge_graphs
 from ..model import Graph
 from .app import app
-from .common import error, output_stream
+from .common import error, output_stream, progress_bar
 from .tables import graph_tables
 
 
@@ -36,8 +37,10 @@ def extract(
     Example: briefgraph extract examples/briefs --format json --output graph.json
     """
     failures: list[ReadError] = []
-    pairs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors)
-    with output_stream(output) as out:
+    graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors)
+    with output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:
+        task = bar.add_task("extracting", total=None)
+        pairs = _counted(graphs, bar, task)
         if format is Format.jsonl:
             for _, graph in pairs:
                 out.write(json.dumps(graph.to_dict(), ensure_ascii=False) + "\n")
@@ -46,6 +49,12 @@ def extract(
             _write(graph, format, out)
     if failures:
         raise typer.Exit(1)
+
+
+def _counted(pairs, bar, task):
+    for item in pairs:
+        bar.update(task, advance=1, description=item[0].path)
+        yield item
 
 
 def _reporter(failures: list[ReadError]):

@@ -8,14 +8,13 @@ from typing import Annotated, Any, Iterator, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from ..model import ACTOR_TYPES, Graph
 from ..settings import db_path, model_name
 from ..store.corpus import AddResult, Corpus
 from .app import app
-from .common import DbOpt, one_line_errors
+from .common import DbOpt, one_line_errors, progress_bar
 from .tables import actor_table, relation_table
 
 Format = Enum("Format", {"table": "table", "json": "json"}, type=str)
@@ -38,12 +37,6 @@ def _summary(result: AddResult, db: str) -> str:
             f"({result.skipped_duplicates} already stored, {result.failed} failed)")
 
 
-def _progress_bar(console: Console) -> Progress:
-    # The total is unknown until folders are walked, so the bar pulses and counts instead.
-    # Off when stderr is not a terminal: a log or a pipe gets the error lines and nothing else.
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                    TextColumn("{task.completed} read"), TimeElapsedColumn(), console=console, transient=True,
-                    disable=not console.is_terminal)
 
 
 @app.command("add")
@@ -62,7 +55,7 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
     """
     path = db_path(db)
     console = Console(stderr=True, soft_wrap=True, highlight=False)
-    with one_line_errors(), Corpus(path, model=model_name(model)) as corpus, _progress_bar(console) as bar:
+    with one_line_errors(), Corpus(path, model=model_name(model)) as corpus, progress_bar(console) as bar:
         task = bar.add_task("reading", total=None)
         result = corpus.add(
             paths, date=date,
