@@ -71,3 +71,14 @@ def test_network_window_until_is_inclusive():
 def test_network_without_window_counts_undated_documents():
     g = Builder().document(None).rel("A", "B", 1).graph()
     assert network(g).sign("a", "b") == 1
+
+
+def test_places_take_no_part_in_the_signed_network():
+    from briefgraph.analysis.network import network
+    from briefgraph.model import Actor, Graph, Modality, Relation, Span
+    actors = [Actor("israel", "Israel", "state"), Actor("hodeidah", "Hodeidah", "place"), Actor("iran", "Iran", "state")]
+    ev = [Span("d", 0, 5, "text.")]
+    rels = [Relation("r1", "israel", "hodeidah", "ASSAULT", "material_conflict", -1, Modality(), ev),
+            Relation("r2", "israel", "iran", "THREATEN", "verbal_conflict", -1, Modality(), ev)]
+    net = network(Graph([], actors, rels))
+    assert [sorted(k) for k in net.edges] == [["iran", "israel"]]

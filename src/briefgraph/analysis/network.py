@@ -179,9 +179,10 @@ def windowed(graph: Graph, since=None, until=None) -> Graph:
 def network(graph: Graph, since=None, until=None) -> Network:
     """The signed network of a graph, optionally from the evidence of one time window only."""
     graph = windowed(graph, since, until)
+    places = {a.id for a in graph.actors if a.type == "place"}  # places are where things happen, not who
     groups: dict[tuple[str, str], list[Relation]] = {}
     for rel in graph.relations:
-        if rel.source != rel.target:
+        if rel.source != rel.target and not {rel.source, rel.target} & places:
             groups.setdefault(pair_key(rel.source, rel.target), []).append(rel)
     edges = {k: build_edge(k[0], k[1], rels) for k, rels in groups.items()}
     return Network({a.id: a for a in graph.actors}, edges)
