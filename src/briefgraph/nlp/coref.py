@@ -56,14 +56,14 @@ def _pleonastic(tok: Token) -> bool:
 
 
 def _antecedents(doc, tok, mentions, types, key, count=1) -> list[Mention]:
-    """The current sentence first, then the previous one; among several singular candidates
-    only a lone grammatical subject is taken (subjects are the usual antecedents)."""
+    """The current sentence first, then the previous one; among several candidates a pronoun takes
+    only a lone grammatical subject (subjects are the usual antecedents); a description takes none."""
     for same in (True, False):
         cands = _distinct([m for m in _window(doc, tok, mentions, same) if m.type in types], key)
         if len(cands) == count:
             return cands
         if len(cands) > count:
-            if count != 1:
+            if count != 1 or tok.pos_ != "PRON":
                 return []
             subj = [m for m in cands if doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}]
             return subj if len(subj) == 1 else []

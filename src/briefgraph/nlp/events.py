@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .arguments import (COPULAS, Context, RawClaim, actors_at, agent_of, governor, is_passive, pairs,
+from .arguments import (COPULAS, Context, RawClaim, actors_at, agent_of, governor, is_passive, owners_of, pairs,
                         patient_of, prep_objects, subject_of, unique)
 from .lexicon import word_set
 from .mentions import Mention
@@ -87,8 +87,11 @@ def _borrowed_objects(v: Token, ctx: Context) -> list[Mention]:
     """'hosted or cooperated with X' (objects shared by coordinated verbs) and
     'refused to recognize X' (the object of the verb it governs)."""
     own_complement = any(c.dep_ in {"xcomp", "ccomp", "dobj"} for c in v.children)
-    heads = [v.head] if v.dep_ == "conj" and not own_complement else []  # "expelled X and threatened to seek Y"
-    for other in [c for c in v.children if c.dep_ in {"conj", "xcomp"}] + heads:
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)
+    # "expelled X and threatened to seek Y", "pressed X, but the regime has not delivered": no sharing
+    heads = [v.head] if v.dep_ == "conj" and not (own_complement or own_subject) else []
+    conjuncts = [c for c in v.children if c.dep_ == "conj" and not own_complement]
+    for other in conjuncts + [c for c in v.children if c.dep_ == "xcomp"] + heads:
         if other.pos_ not in {"VERB", "AUX"} or is_passive(other):  # a passive's subject is nobody's object
             continue
         found = patient_of(other, ctx) + prep_objects(other, ("with", "to", "against", "on"), ctx)
@@ -219,8 +222,10 @@ def relational_claims(r: Token, ctx: Context) -> list[RawClaim]:
 def _owner_actors(r: Token, ctx: Context) -> list[Mention]:
     out = []
     for c in r.children:
-        if c.dep_ in {"poss", "compound", "amod", "nmod"}:
+        if c.dep_ in {"compound", "amod", "nmod"}:
             out += ctx.mentions_of(c)
+        elif c.dep_ == "poss":  # "the Assad regime's backers": the regime stands for its owner
+            out += ctx.mentions_of(c) or owners_of(c, ctx)
         elif c.dep_ == "prep" and c.lower_ in {"of", "to"}:
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
     return unique(out)
