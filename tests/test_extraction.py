@@ -190,3 +190,13 @@ def test_government_of_a_state_is_the_state():
 def test_demand_that_a_party_must_act_is_a_request():
     found, _ = rels("France declared that Iran must release the prisoners.")
     assert has(found, "France", "REQUEST", "Iran")
+
+
+def test_partners_against_a_third_party_both_oppose_it():
+    found, _ = rels("The United States partnered with the Kurds against the Islamic State.")
+    assert has(found, "United States", "OPPOSE", "Islamic State")
+
+
+def test_unknown_inflections_fall_back_to_the_base_verb():
+    found, _ = rels("The Arab League readmitted Syria in May.")
+    assert has(found, "Syria", "MEMBER_OF", "Arab League")

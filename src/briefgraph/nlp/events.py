@@ -22,9 +22,23 @@ def _verb_key(v: Token) -> str:
     return f"{v.lemma_.lower()} {prt[0]}" if prt else v.lemma_.lower()
 
 
+def _stems(word: str) -> list[str]:
+    """Base forms to try when the lemmatizer does not know a verb ('readmitted' -> 'readmit')."""
+    out = []
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            out.append(base)
+            if len(base) > 3 and base[-1] == base[-2]:
+                out.append(base[:-1])
+            out.append(base + "e")
+    return out
+
+
 def verb_claims(v: Token, ctx: Context) -> list[RawClaim]:
     verbs = ctx.lex["verbs"]
-    entry = verbs.get(_verb_key(v)) or verbs.get(v.lemma_.lower())
+    entry = verbs.get(_verb_key(v)) or verbs.get(v.lemma_.lower()) or next(
+        (verbs[w] for w in _stems(v.lower_) if w in verbs), None)
     if not entry or (v.lemma_.lower() in word_set("events", "light_verbs") and _has_cue_object(v, ctx)):
         return []
     adjective = ctx.lex["adjectives"].get(v.lower_)
@@ -41,7 +55,15 @@ def verb_claims(v: Token, ctx: Context) -> list[RawClaim]:
         return _among(sources, entry["type"], v)
     if entry.get("reverse"):  # "Coalition nations include Australia and Canada": the objects are the members
         sources, targets = targets, sources
-    return pairs(sources, targets, entry["type"], v)
+    return pairs(sources, targets, entry["type"], v) + _common_enemy(v, entry, sources + targets, ctx)
+
+
+def _common_enemy(v: Token, entry: dict, partners: list[Mention], ctx: Context) -> list[RawClaim]:
+    """'X partnered with Y against Z': both partners stand against Z."""
+    if ctx.lex["types"][entry["type"]]["sign"] <= 0:
+        return []
+    enemies = prep_objects(v, ["against"], ctx)
+    return pairs(partners, enemies, "OPPOSE", v)
 
 
 def _has_cue_object(v: Token, ctx: Context) -> bool:
