@@ -15,6 +15,8 @@ SUBJ_DEPS = {"nsubj", "csubj", "expl"}
 COPULAS = {"be", "remain", "become", "stay", "seem", "appear", "grow", "prove", "look"}
 LIST_GLUE = {",", "and", "or", "the", "(", ")", "as", "well", "other", "both", "-", "–", ";"}
 GROUPING_PREPS = {"such as", "including", "like"}
+# "<thing> <verb>ed by X" makes X the thing's holder ("bases used by Kataib Hezbollah").
+HELD_BY = {"lead", "use", "hold", "control", "operate", "run", "occupy", "own", "command", "man", "staff"}
 
 
 @dataclass
@@ -96,7 +98,7 @@ def owners_of(tok: Token, ctx: Context) -> list[Mention]:
         elif c.dep_ == "prep" and c.lower_ == "from" and not out:  # "demands from UNITA", not "forces from Panama"
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)
                     if m.type not in {"state", "place"}]
-        elif c.dep_ == "acl" and c.lemma_ == "lead":  # "the resistance led by X and Y" acts through X and Y
+        elif c.dep_ == "acl" and c.lemma_ in HELD_BY:  # "the resistance led by X", "facilities used by X"
             out += [m for a in c.children if a.dep_ == "agent" for p in a.children for m in actors_at(p, ctx)]
     return out
 
