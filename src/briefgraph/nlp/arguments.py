@@ -95,9 +95,11 @@ def owners_of(tok: Token, ctx: Context) -> list[Mention]:
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
         elif c.dep_ in {"prep", "agent"} and c.lower_ in {"of", "by"} and not out:
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx, expand=c.lower_ != "of")]
-        elif c.dep_ == "prep" and c.lower_ == "from" and not out:  # "demands from UNITA", not "forces from Panama"
+        elif c.dep_ == "prep" and c.lower_ == "from" and not out:
+            # "demands from UNITA" and "dissidents from Egypt", but not "forces from Panama" (where they left)
+            people = tok.lower_ in word_set("mentions", "people_heads")
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)
-                    if m.type not in {"state", "place"}]
+                    if people or m.type not in {"state", "place"}]
         elif c.dep_ == "acl" and c.lemma_ in HELD_BY:  # "the resistance led by X", "facilities used by X"
             out += [m for a in c.children if a.dep_ == "agent" for p in a.children for m in actors_at(p, ctx)]
     return out
@@ -201,6 +203,8 @@ def patient_of(v: Token, ctx: Context) -> list[Mention]:
             head = v.head
             return list(ctx.mentions_of(head)) or [m for c in head.children if c.dep_ in {"poss", "compound", "amod"}
                                                    for m in ctx.mentions_of(c) if not _stance_prefixed(m, ctx.doc)]
+        if not pas and v.dep_ == "conj":  # "civilians were imprisoned and later released": the shared subject
+            pas = [c for c in v.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return [m for s in pas for m in actors_at(s, ctx)]
     return [m for c in v.children if c.dep_ in {"dobj", "dative"} for m in actors_at(c, ctx)]
 
