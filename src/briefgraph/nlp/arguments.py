@@ -15,6 +15,7 @@ SUBJ_DEPS = {"nsubj", "csubj", "expl"}
 COPULAS = {"be", "remain", "become", "stay", "seem", "appear", "grow", "prove", "look"}
 LIST_GLUE = {",", "and", "or", "the", "(", ")", "as", "well", "other", "both", "-", "–", ";"}
 GROUPING_PREPS = {"such as", "including", "like"}
+STANCE_PREFIXES = {"anti", "pro", "counter", "non", "post", "ex"}
 # "<thing> <verb>ed by X" makes X the thing's holder ("bases used by Kataib Hezbollah").
 HELD_BY = {"lead", "use", "hold", "control", "operate", "run", "occupy", "own", "command", "man", "staff"}
 
@@ -107,7 +108,7 @@ def owners_of(tok: Token, ctx: Context) -> list[Mention]:
 
 def _stance_prefixed(m: Mention, doc: Doc) -> bool:
     """'the anti-Taliban resistance' is against the Taliban, not the Taliban's."""
-    return m.start >= 2 and doc[m.start - 1].text in {"-", "–"} and doc[m.start - 2].lower_ in {"anti", "pro", "counter", "non", "post", "ex"}
+    return m.start >= 2 and doc[m.start - 1].text in {"-", "–"} and doc[m.start - 2].lower_ in STANCE_PREFIXES
 
 
 def prep_text(prep: Token) -> str:

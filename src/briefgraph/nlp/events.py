@@ -17,6 +17,7 @@ from .lexicon import word_set
 from .mentions import Mention
 from .modifiers import hyphen_claims, inclusion_claims, pair_claims
 
+
 def _verb_key(v: Token) -> str:
     prt = [c.lower_ for c in v.children if c.dep_ == "prt"]
     return f"{v.lemma_.lower()} {prt[0]}" if prt else v.lemma_.lower()

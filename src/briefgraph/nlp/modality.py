@@ -14,6 +14,9 @@ from .lexicon import load
 CLIMB_DEPS = {"xcomp", "ccomp", "acomp", "conj", "dobj", "pobj", "prep", "pcomp", "advcl", "attr", "oprd", "acl",
               "auxpass", "amod", "compound", "dative", "nsubj", "nsubjpass"}
 
+# Complements and objects take the modal, negation and hedges of the verb above them;
+# adverbial and relative clauses and modifiers do not.
+INHERITING_DEPS = {"xcomp", "ccomp", "prep", "pobj", "pcomp", "dobj", "acomp", "oprd", "attr"}
 # Strength when cues compete: negation beats everything; hypothetical beats epistemic; reported last.
 RANK = {"negated": 6, "hypothetical": 5, "unlikely": 4, "possible": 3, "probable": 2, "reported": 1, "certain": 0}
 
@@ -109,8 +112,8 @@ def modality_of(trigger: Token) -> Modality:
             # "clashes have not weakened them": its negation does not deny the event.
             cues += [c for c in _child_cues(head) if c[0] != "negated"]
             break
-        if head.pos_ in {"VERB", "AUX"} or head.dep_ == "prep":
-            cues += [c for c in _child_cues(head) if tok.dep_ in {"xcomp", "ccomp", "prep", "pobj", "pcomp", "dobj", "acomp", "oprd", "attr", "nsubj", "nsubjpass"}]
+        if (head.pos_ in {"VERB", "AUX"} or head.dep_ == "prep") and tok.dep_ in INHERITING_DEPS:
+            cues += _child_cues(head)
         tok = head
     cues += _reporting_phrase(trigger)
     return _combine(cues)
