@@ -200,3 +200,13 @@ def test_partners_against_a_third_party_both_oppose_it():
 def test_unknown_inflections_fall_back_to_the_base_verb():
     found, _ = rels("The Arab League readmitted Syria in May.")
     assert has(found, "Syria", "MEMBER_OF", "Arab League")
+
+
+def test_they_resolves_to_the_only_group_before_it():
+    found, _ = rels("The Houthis said they would attack Israel.")
+    assert has(found, "Houthis", "ASSAULT", "Israel")
+
+
+def test_they_after_a_named_pair_is_left_alone():
+    _, g = rels("Egypt hosted the two leaders, Hamas and Fatah, in case they fled.")
+    assert not any(m.kind == "pronoun" and m.text == "they" for a in g.actors for m in a.mentions)

@@ -13,6 +13,8 @@ from .mentions import Mention
 
 SINGULAR = {"it", "its", "itself"}
 PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "themselves"}
+GROUPS = {"collective", "armed_group"}  # "they": a movement, a coalition, a group of states
 NON_PERSON = {"state", "armed_group", "organization", "igo"}
 DESCRIPTIONS = {  # head noun after "the" -> actor types it can refer to
     "group": {"armed_group", "organization"}, "organisation": {"organization", "armed_group", "igo"},
@@ -70,6 +72,12 @@ def _antecedents(doc, tok, mentions, types, key, count=1) -> list[Mention]:
     return []
 
 
+def _after_pair(tok: Token) -> bool:
+    """'the two leaders ... in case they fled': a pair named just before takes 'they', not a group."""
+    sent = tok.sent
+    return any(t.lower_ in {"both", "two"} for t in tok.doc[sent.start:tok.i])
+
+
 def _reference(tok: Token) -> tuple[int, int, set[str], int] | None:
     """Span, compatible types and number of antecedents of a referring expression starting at `tok`."""
     doc = tok.doc
@@ -77,6 +85,8 @@ def _reference(tok: Token) -> tuple[int, int, set[str], int] | None:
         return tok.i, tok.i + 1, NON_PERSON, 1
     if tok.lower_ in PERSONAL and tok.pos_ == "PRON":
         return tok.i, tok.i + 1, {"person"}, 1
+    if tok.lower_ in PLURAL and tok.pos_ == "PRON" and not _after_pair(tok):
+        return tok.i, tok.i + 1, GROUPS, 1
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if tok.lower_ == "the" and nxt is not None and nxt.lower_ in DESCRIPTIONS and not list(nxt.children)[1:]:
         return tok.i, tok.i + 2, DESCRIPTIONS[nxt.lower_], 1
