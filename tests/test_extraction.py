@@ -210,3 +210,8 @@ def test_they_resolves_to_the_only_group_before_it():
 def test_they_after_a_named_pair_is_left_alone():
     _, g = rels("Egypt hosted the two leaders, Hamas and Fatah, in case they fled.")
     assert not any(m.kind == "pronoun" and m.text == "they" for a in g.actors for m in a.mentions)
+
+
+def test_acting_against_an_actor_opposes_it_when_no_cue_says_more():
+    found, _ = rels("Iraqi forces held their positions against Hezbollah fighters near the border.")
+    assert has(found, "Iraq", "OPPOSE", "Hezbollah")

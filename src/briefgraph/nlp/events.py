@@ -321,4 +321,22 @@ def raw_claims(doc: Doc, mentions: list[Mention]) -> tuple[list[RawClaim], list[
         if tok.dep_ == "prep":
             out += inclusion_claims(tok, ctx)
     hy_claims, attrs = hyphen_claims(doc, ctx)
-    return out + hy_claims + pair_claims(doc, ctx), attrs
+    out += hy_claims + pair_claims(doc, ctx)
+    return out + _stood_against(doc, ctx, out), attrs
+
+
+def _stood_against(doc: Doc, ctx: Context, found: list[RawClaim]) -> list[RawClaim]:
+    """'Iraqi forces held their positions against ISIL fighters': whoever acts against an actor
+    opposes it, when no cue word said more. Only where no claim already links the two."""
+    linked = {(id(c.source), id(c.target)) for c in found} | {(id(c.target), id(c.source)) for c in found}
+    out = []
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ != "against":
+            continue
+        verb = prep.head if prep.head.pos_ in {"VERB", "AUX"} else governor(prep.head)[0]
+        if verb is None:
+            continue
+        targets = [m for p in prep.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
+        sources = subject_of(verb, ctx)
+        out += [c for c in pairs(sources, targets, "OPPOSE", prep) if (id(c.source), id(c.target)) not in linked]
+    return out
