@@ -327,16 +327,18 @@ def raw_claims(doc: Doc, mentions: list[Mention]) -> tuple[list[RawClaim], list[
 
 def _stood_against(doc: Doc, ctx: Context, found: list[RawClaim]) -> list[RawClaim]:
     """'Iraqi forces held their positions against ISIL fighters': whoever acts against an actor
-    opposes it, when no cue word said more. Only where no claim already links the two."""
+    opposes it ('fought alongside X': cooperates with it), when no cue word said more. Only where no
+    claim already links the two."""
     linked = {(id(c.source), id(c.target)) for c in found} | {(id(c.target), id(c.source)) for c in found}
     out = []
     for prep in doc:
-        if prep.dep_ != "prep" or prep.lower_ != "against":
+        type_ = {"against": "OPPOSE", "alongside": "COOPERATE"}.get(prep.lower_)
+        if prep.dep_ != "prep" or type_ is None:
             continue
         verb = prep.head if prep.head.pos_ in {"VERB", "AUX"} else governor(prep.head)[0]
         if verb is None:
             continue
         targets = [m for p in prep.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
         sources = subject_of(verb, ctx)
-        out += [c for c in pairs(sources, targets, "OPPOSE", prep) if (id(c.source), id(c.target)) not in linked]
+        out += [c for c in pairs(sources, targets, type_, prep) if (id(c.source), id(c.target)) not in linked]
     return out
