@@ -215,3 +215,19 @@ def test_they_after_a_named_pair_is_left_alone():
 def test_acting_against_an_actor_opposes_it_when_no_cue_says_more():
     found, _ = rels("Iraqi forces held their positions against Hezbollah fighters near the border.")
     assert has(found, "Iraq", "OPPOSE", "Hezbollah")
+
+
+def test_denying_an_act_negates_it_and_rejects_nobody():
+    found, _ = rels("The United Arab Emirates denied arming the RSF.")
+    assert has(found, "United Arab Emirates", "AID", "Rapid Support Forces", "negated")
+    assert not has(found, "United Arab Emirates", "REJECT", "Rapid Support Forces")
+
+
+def test_raising_passive_keeps_its_subject_and_hedges():
+    found, _ = rels("Russia is believed to have supplied drones to the junta in Niger.")
+    assert has(found, "Russia", "AID", "Niger", "probable")
+
+
+def test_seen_as_a_backer_is_a_reported_tie():
+    found, _ = rels("China is seen as the main backer of the Myanmar military.")
+    assert has(found, "China", "SUPPORT", "Myanmar", "reported")

@@ -94,6 +94,9 @@ def owners_of(tok: Token, ctx: Context) -> list[Mention]:
             out += [m for m in ctx.mentions_of(c) if not _stance_prefixed(m, ctx.doc)]
         elif c.dep_ == "prep" and prep_text(c) in GROUPING_PREPS:
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
+        elif c.dep_ == "prep" and c.lower_ == "in" and tok.lower_ in word_set("mentions", "agent_heads") and not out:
+            # "the junta in Niger", "the government in Kabul": the state it governs
+            out += [m for p in c.children if p.dep_ == "pobj" for m in ctx.mentions_of(p) if m.type == "state"]
         elif c.dep_ in {"prep", "agent"} and c.lower_ in {"of", "by"} and not out:
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx, expand=c.lower_ != "of")]
         elif c.dep_ == "prep" and c.lower_ == "from" and not out:
@@ -185,6 +188,9 @@ def subject_of(v: Token, ctx: Context, depth: int = 0) -> list[Mention]:
             objs = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
             if objs:
                 return [m for o in objs for m in actors_at(o, ctx)]
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if raised and not agent_of(head, ctx):  # "Russia is believed to have supplied drones"
+            return [m for c in raised for m in actors_at(c, ctx)]
         return subject_of(head, ctx, depth + 1)
     if v.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         # "Iraq's efforts to destroy ISIL", "leading the campaign to defeat Daesh": the effort's owner

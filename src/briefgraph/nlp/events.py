@@ -50,7 +50,7 @@ def verb_claims(v: Token, ctx: Context) -> list[RawClaim]:
     targets = patient_of(v, ctx) if entry.get("objects", True) else []  # "engage X" is a fight, "engage with X" talks
     if not targets or entry.get("preps"):
         targets = targets + prep_objects(v, entry.get("preps") or (), ctx)
-    if not targets:
+    if not targets and entry.get("borrow", True):
         targets = _borrowed_objects(v, ctx) or _clause_subjects(v, entry, ctx)
     if not targets and entry.get("symmetric"):
         return _among(sources, entry["type"], v)
@@ -261,6 +261,8 @@ def _holder(r: Token, ctx: Context) -> list[Mention]:
         return subject_of(head, ctx)
     if r.dep_ == "appos":
         return actors_at(head, ctx, expand=False)
+    if r.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":  # "X is seen as Y's main backer"
+        return patient_of(head.head, ctx)
     if r.dep_ == "compound" and ctx.mentions_of(head):
         return ctx.mentions_of(head)
     appos = [c for c in r.children if c.dep_ == "appos"]

@@ -255,7 +255,8 @@ def _keeps_capital(m: Mention, doc: Doc) -> bool:
     after an event word it is a party again ('pressure from Washington', 'talks with Moscow')."""
     last = doc[m.end - 1]
     if last.dep_ == "pobj" and last.head.lower_ in LOCATIVE_PREPS:
-        return last.head.lower_ in PARTY_PREPS and _is_cue(last.head.head)
+        seat = last.head.lower_ == "in" and last.head.head.lower_ in word_set("mentions", "agent_heads")
+        return seat or (last.head.lower_ in PARTY_PREPS and _is_cue(last.head.head))  # "the regime in Damascus"
     if last.dep_ in {"compound", "amod", "nmod"}:  # "Doha talks" names a venue, "Kabul government" an actor
         return last.head.lower_ in word_set("mentions", "agent_heads")
     return True

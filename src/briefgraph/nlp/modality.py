@@ -83,6 +83,10 @@ def _head_cue(child: Token, head: Token) -> tuple[str, str, float | None] | None
         icd = _icd(head)
         if icd:
             return icd[0], icd[2], icd[1]
+    if child.dep_ == "prep" and child.lower_ == "as" and head.pos_ == "VERB":  # "is seen as", "regarded as"
+        status = cfg["governing_verbs"].get(head.lemma_)
+        if status:
+            return status, head.lemma_, None
     if head.pos_ == "NOUN" and child.dep_ in {"acl", "ccomp", "prep", "relcl", "pobj"}:
         status = cfg["governing_nouns"].get(head.lower_)
         if status:
