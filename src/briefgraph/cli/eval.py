@@ -10,9 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from .. import evaluate
-from ..errors import BriefgraphError
 from .app import app
-from .common import exit_on_error
+from .common import one_line_errors
 
 eval_app = typer.Typer(help="Measure extraction against gold data: gold graphs, dstl re3d, PLOVER/PETRARCH events.",
                        no_args_is_help=True)
@@ -29,11 +28,8 @@ GENERIC_OPT = typer.Option(True, "--generic-actors/--named-actors", help="Extrac
 
 
 def _run(fn, *args, **kwargs) -> dict[str, Any]:
-    try:
+    with one_line_errors():
         return fn(*args, **kwargs)
-    except BriefgraphError as exc:
-        exit_on_error(exc)
-        raise  # unreachable: exit_on_error raises typer.Exit
 
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import load, word_set
-from .mentions import Mention
+from .mentions import Mention, hyphen_verb_after
 
 SUBJ_DEPS = {"nsubj", "csubj", "expl"}
 COPULAS = {"be", "remain", "become", "stay", "seem", "appear", "grow", "prove", "look"}
@@ -65,8 +65,7 @@ def actors_at(tok: Token | None, ctx: Context, expand: bool = True) -> list[Ment
 
 def _is_modifier(m: Mention, doc: Doc) -> bool:
     """'Kazakh-led', 'Iranian-backed': a name before a hyphenated verb describes, it is not an argument."""
-    return (m.end + 1 < len(doc) and doc[m.end].text in {"-", "–"}
-            and doc[m.end + 1].lower_ in load("events")["hyphen_verbs"])
+    return hyphen_verb_after(doc, m.end) is not None
 
 
 def _role_holder(m: Mention, ctx: Context) -> Mention:

@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import name_key
 from .gazetteer import MAX_NAME_TOKENS, Entry, Gazetteer
 from .lexicon import load, word_set
 
 NAME_JOINERS = {"of", "the", "for", "and", "in", "al", "el", "ad", "ash", "as", "-", "'", "’", "wal", "bin", "de", "du", "la"}
-HYPHEN_VERBS = {"led", "backed", "aligned", "allied", "affiliated", "linked", "funded", "supported", "sponsored",
-                "armed", "trained", "controlled", "run", "dominated", "based", "owned", "brokered", "mediated"}
+HYPHENS = {"-", "–"}
 LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "around", "outside", "across", "toward", "towards",
                   "within", "of", "through", "between", "beyond", "inside", "throughout"}
 NER_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None, "FAC": "place"}
@@ -47,9 +44,11 @@ class Mention:
         return self.start < other.end and other.start < self.end
 
 
-@lru_cache(maxsize=200_000)
-def _key(text: str) -> str:
-    return name_key(text)
+def hyphen_verb_after(doc: Doc, i: int) -> str | None:
+    """The verb of a hyphenated modifier starting at token `i` ('-led', '-backed'), from the event lexicon."""
+    if i + 1 < len(doc) and doc[i].text in HYPHENS and doc[i + 1].lower_ in load("events")["hyphen_verbs"]:
+        return doc[i + 1].lower_
+    return None
 
 
 def _may_start_name(tok: Token) -> bool:
@@ -100,7 +99,7 @@ def _trim(span: Span) -> Span | None:
             end = k
             break
     for k in range(start, end - 1):  # drop an "X-led" prefix: it is an attribute, not part of the name
-        if doc[k].text in {"-", "–"} and k + 1 < end and doc[k + 1].lower_ in HYPHEN_VERBS:
+        if hyphen_verb_after(doc, k):
             start = k + 2
     while start < end and (doc[start].lower_ in DROP_EDGES or doc[start].lower_ in LEADING_PREPS):
         start += 1  # "Near Palmyra": the preposition is not part of the name
@@ -222,7 +221,7 @@ def _keeps_demonym(m: Mention, doc: Doc) -> bool:
     """A demonym stands for its state only before an agent noun ('Chinese forces'), an event or owned
     noun ('French mediation'), a '-led' style hyphen, or, in claims only, people ('Afghan civilians')."""
     last = doc[m.end - 1]
-    if m.end + 1 < len(doc) and doc[m.end].text in {"-", "–"} and doc[m.end + 1].lower_ in HYPHEN_VERBS:
+    if hyphen_verb_after(doc, m.end):
         return True
     head = last.head
     if last.dep_ not in {"amod", "compound", "nmod"}:
@@ -268,11 +267,11 @@ def described_groups(doc: Doc) -> list[Mention]:
     groups = load("mentions")["described_groups"]
     out = []
     for t in doc:
-        if t.text in {"-", "–"} and 0 < t.i < len(doc) - 2 and doc[t.i + 1].lower_ in HYPHEN_VERBS:
+        if 0 < t.i < len(doc) - 2 and hyphen_verb_after(doc, t.i):
             head = doc[t.i + 1].head
             if head.i > t.i + 1 and head.lower_ in groups and head.pos_ == "NOUN":
                 start = t.i - 1
-                while start > 0 and (doc[start - 1].text in {"-", "–"} or doc[start].text in {"-", "–"}
+                while start > 0 and (doc[start - 1].text in HYPHENS or doc[start].text in HYPHENS
                                      or doc[start - 1].dep_ in {"compound", "npadvmod"}) and doc[start - 1].head.i >= start:
                     start -= 1
                 name = doc[start:head.i + 1].text

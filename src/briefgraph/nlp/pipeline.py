@@ -22,7 +22,7 @@ from . import aliases, coref
 from .events import RawClaim, raw_claims
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import load
-from .mentions import Mention, find_mentions
+from .mentions import Mention, find_mentions, hyphen_verb_after
 from .modality import modality_of
 
 CHUNK_CHARS = 20_000
@@ -186,8 +186,7 @@ def _only_in_claims(actor) -> bool:
 
 def _attribute_only(m: Mention, doc: Doc) -> bool:
     """'Uighur-led': an unknown name right before '-led' describes who leads, it is not an actor here."""
-    if not ((m.entry is None or m.type == "ethnic_group" or m.kind == "demonym") and m.end + 1 < len(doc)
-            and doc[m.end].text in {"-", "–"} and doc[m.end + 1].lower_ == "led"):
+    if not ((m.entry is None or m.type == "ethnic_group" or m.kind == "demonym") and hyphen_verb_after(doc, m.end) == "led"):
         return False
     return doc[m.end + 1].head.lower_ not in load("mentions")["described_groups"]  # "Saudi-led coalition": a leader
 
