@@ -28,3 +28,7 @@ class OntologyError(BriefgraphError):
 
 class EvaluationError(BriefgraphError):
     """A gold or evaluation file cannot be read or has the wrong shape."""
+
+
+class ReviewError(BriefgraphError):
+    """A review decision names something that does not exist or cannot be done (e.g. merging an actor into itself)."""

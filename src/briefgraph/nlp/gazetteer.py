@@ -71,23 +71,28 @@ def _entry(raw: dict) -> Entry:
 
 
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
-    """Load the gazetteer from `path`, or the one shipped in the package."""
+    """Load the gazetteer from `path`, or the one shipped in the package plus the user catalogue."""
     if path is None:
-        return _packaged()
-    return _from_text(Path(path).read_text(encoding="utf-8"), str(path))
+        from ..review.catalogue import catalogue_path
+        user = catalogue_path()
+        return _packaged(str(user) if user.is_file() else None)
+    return Gazetteer(_entries(Path(path).read_text(encoding="utf-8"), str(path)))
 
 
-@lru_cache(maxsize=1)
-def _packaged() -> Gazetteer:
+@lru_cache(maxsize=4)
+def _packaged(user_catalogue: str | None = None) -> Gazetteer:
     text = (resources.files("briefgraph") / "ontology" / "actors.yaml").read_text(encoding="utf-8")
-    return _from_text(text, "actors.yaml")
+    entries = _entries(text, "actors.yaml")
+    if user_catalogue:  # after the packaged entries: a packaged reading of a name keeps it
+        entries += _entries(Path(user_catalogue).read_text(encoding="utf-8"), user_catalogue)
+    return Gazetteer(entries)
 
 
-def _from_text(text: str, where: str) -> Gazetteer:
+def _entries(text: str, where: str) -> list[Entry]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise OntologyError(f"{where}: not valid YAML ({exc})") from exc
     if not isinstance(data, list):
         raise OntologyError(f"{where}: expected a list of actor entries")
-    return Gazetteer([_entry(raw) for raw in data])
+    return [_entry(raw) for raw in data]

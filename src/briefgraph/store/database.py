@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import StoreError
-from ..model import Actor, Document, Graph
+from ..model import Actor, Document, Graph, name_key
 from ..settings import DEFAULT_DB
-from .query import actors_named, all_actors, mentions_of, read_graph
+from ..review.apply import Reviewed, apply_review
+from ..review.log import Decision, in_force, read_log
+from .query import actors_named, all_actors, read_graph
 from .schema import migrate
 from .write import write_document
 
@@ -72,28 +74,61 @@ class Store:
         for value in (since, until):
             if value and not _DATE_PREFIX.fullmatch(value):
                 raise StoreError(f"not a date: {value!r} (expected e.g. 2021-10-04, 2021-10 or 2021)")
-        return self._read(lambda: read_graph(self.db, since, until))
+        return self.reviewed(lambda: read_graph(self.db, since, until)).graph
 
     def actors(self) -> list[Actor]:
-        """Every stored actor, with its mentions across documents, oldest first."""
-        return self._read(lambda: all_actors(self.db))
+        """Every stored actor, with its mentions across documents, oldest first (review decisions applied)."""
+        return self.reviewed(lambda: Graph(actors=all_actors(self.db))).graph.actors
+
+    def reviewed_graph(self) -> Reviewed:
+        """The whole graph after review, with where merged ids went and the labelled claims."""
+        return self.reviewed(lambda: read_graph(self.db))
+
+    def reviewed(self, read) -> Reviewed:
+        """The graph `read()` returns with the review decisions in force applied: the one place they are."""
+        return self._read(lambda: apply_review(read(), in_force(read_log(self.db))))
 
     def actor(self, ref: str) -> Actor:
         """The one actor `ref` names (id, name or alias), with its mentions; StoreError when none or several match."""
-        found = self._read(lambda: actors_named(self.db, ref))
+        reviewed = self.reviewed(lambda: Graph(actors=all_actors(self.db)))
+        found = _named(reviewed.graph.actors, ref)
+        if not found:  # an id or name the store knows that review merged away
+            ids = {reviewed.moved.get(a.id, a.id) for a in self._read(lambda: actors_named(self.db, ref))}
+            found = [a for a in reviewed.graph.actors if a.id in ids]
         if not found:
             raise StoreError(f"no actor named {ref!r} in {self.path}")
         if len(found) > 1:
             names = ", ".join(a.name for a in found)
             raise StoreError(f"{ref!r} names {len(found)} actors in {self.path}: {names}; give the full name")
-        found[0].mentions = self._read(lambda: mentions_of(self.db, found[0].id))
         return found[0]
+
+    def reviewed_log(self) -> list[Decision]:
+        """Every review decision ever taken on this store, undos included, oldest first."""
+        return self._read(lambda: read_log(self.db))
+
+    def document_text(self, doc_id: str) -> str:
+        row = self._read(lambda: self.db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone())
+        if row is None:
+            raise StoreError(f"no document {doc_id!r} in {self.path}")
+        return row[0]
 
     def _read(self, fn):
         try:
             return fn()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot read store: {exc}") from exc
+
+
+def _named(actors: list[Actor], ref: str) -> list[Actor]:
+    """Actors with id `ref`, else with `ref` as canonical name, else as any name."""
+    by_id = [a for a in actors if a.id == ref]
+    if by_id:
+        return by_id
+    key = name_key(ref)
+    if not key:
+        return []
+    found = [a for a in actors if key in {name_key(n) for n in a.names()}]
+    return [a for a in found if name_key(a.name) == key] or found
 
 
 def _connect(path: str, create: bool) -> sqlite3.Connection:

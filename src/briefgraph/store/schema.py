@@ -70,8 +70,17 @@ def m005_claim_confidence(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE claims ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0")
 
 
+def m006_review_decisions(db: sqlite3.Connection) -> None:
+    # The analyst's decisions, append-only: one row per decision with who, when and why. An undo is
+    # a new row naming the row it reverts; the decisions in force are read from the whole log.
+    db.execute("""CREATE TABLE review_decisions (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, why TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL, payload TEXT NOT NULL DEFAULT '{}',
+        undoes INTEGER REFERENCES review_decisions(id))""")
+
+
 MIGRATIONS: list[Migration] = [m001_documents, m002_actors, m003_claims, m004_relations_view,
-                               m005_claim_confidence]
+                               m005_claim_confidence, m006_review_decisions]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:
