@@ -10,6 +10,7 @@ from . import store  # noqa: F401
 from . import analysis  # noqa: F401
 from . import eval as _eval  # noqa: F401  (registers `eval`)
 from . import review  # noqa: F401
+from . import serve  # noqa: F401
 from .common import error
 
 

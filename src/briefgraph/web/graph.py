@@ -1,0 +1,86 @@
+"""The graph explorer: nodes and edges in the shape the graph bundle mounts, filtered on the server
+by sign, type, modality, minimum confidence, date window and the neighbourhood of one actor."""
+from __future__ import annotations
+
+from collections import deque
+from typing import Any, Optional
+
+from fastapi import APIRouter, Query, Request
+
+from ..analysis.network import windowed
+from ..model import STATUSES, Relation
+from ..nlp.lexicon import load
+from .common import page, view
+from .context import View
+from .errors import ApiError
+
+router = APIRouter()
+
+
+def _csv(value: str | None) -> set[str] | None:
+    items = {x.strip() for x in (value or "").split(",") if x.strip()}
+    return items or None
+
+
+def _neighbourhood(edges: list[Relation], focus: str, hops: int) -> set[str]:
+    near: dict[str, set[str]] = {}
+    for r in edges:
+        near.setdefault(r.source, set()).add(r.target)
+        near.setdefault(r.target, set()).add(r.source)
+    seen, queue = {focus}, deque([(focus, 0)])
+    while queue:
+        node, depth = queue.popleft()
+        if depth < hops:
+            for other in near.get(node, ()):
+                if other not in seen:
+                    seen.add(other)
+                    queue.append((other, depth + 1))
+    return seen
+
+
+def graph_data(v: View, signs: set[str] | None, types: set[str] | None, statuses: set[str] | None,
+               min_confidence: float, since: str | None, until: str | None, focus: str | None,
+               hops: int) -> dict[str, Any]:
+    graph = windowed(v.graph, since, until)
+    edges = [r for r in graph.relations
+             if (signs is None or str(r.sign) in signs) and (types is None or r.type in types)
+             and (statuses is None or r.modality.status in statuses) and r.confidence >= min_confidence]
+    if focus:
+        focus_id = v.actor_id(focus)
+        if focus_id is None:
+            raise ApiError(404, f"no actor {focus!r}")
+        keep = _neighbourhood(edges, focus_id, hops)
+        edges = [r for r in edges if r.source in keep and r.target in keep]
+    degree: dict[str, int] = {}
+    for r in edges:
+        for a in (r.source, r.target):
+            degree[a] = degree.get(a, 0) + 1
+    nodes = [{"id": a.id, "label": a.name, "type": a.type, "degree": degree[a.id]}
+             for a in v.graph.actors if a.id in degree]
+    return {"nodes": nodes,
+            "edges": [{"id": r.id, "source": r.source, "target": r.target, "sign": r.sign, "type": r.type,
+                       "status": r.modality.status, "confidence": round(r.confidence, 4),
+                       "weight": len(r.evidence)} for r in edges],
+            "isolated": len(v.graph.actors) - len(nodes)}
+
+
+@router.get("/api/graph", tags=["graph"], summary="Nodes and edges for the graph view, filtered")
+def api_graph(request: Request,
+              signs: Optional[str] = Query(None, max_length=20, description="Comma-separated: 1,-1,0"),
+              types: Optional[str] = Query(None, max_length=500, description="Comma-separated relation types"),
+              statuses: Optional[str] = Query(None, max_length=200, description="Comma-separated modalities"),
+              min_confidence: float = Query(0.0, ge=0.0, le=1.0),
+              since: Optional[str] = Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+              until: Optional[str] = Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+              focus: Optional[str] = Query(None, max_length=200, description="An actor id: only its neighbourhood"),
+              hops: int = Query(1, ge=1, le=5)) -> dict[str, Any]:
+    return graph_data(view(request), _csv(signs), _csv(types), _csv(statuses), min_confidence, since, until,
+                      focus, hops)
+
+
+@router.get("/graph", include_in_schema=False)
+def graph_page(request: Request):
+    v = view(request)
+    return page(request, "graph.html", title="Graph", types=sorted(load("events")["types"]), statuses=STATUSES,
+                actors=sorted((a.name, a.id) for a in v.graph.actors if v.degree.get(a.id)),
+                bundle=request.app.state.graph_bundle)
