@@ -36,8 +36,10 @@ def test_error_shape_is_one_json_object_for_every_failure(client):
     assert bad.status_code == 422
     assert set(bad.json()["error"]) == {"status", "code", "message"} and bad.json()["error"]["code"] == "invalid_request"
     refused = post(client, "/api/review/merge", {"into": "Mali", "other": "junta"})
-    assert refused.status_code == 400
+    assert refused.status_code == 409
     assert refused.json()["error"]["message"] == "Mali and Mali are already one actor"
+    unknown_type = post(client, "/api/review/actors/mali/retype", {"type": "planet"})
+    assert unknown_type.status_code == 422 and unknown_type.json()["error"]["message"].startswith("body.type: ")
     assert client.get("/api/no-such-route").json()["error"]["code"] == "not_found"
 
 
@@ -172,11 +174,11 @@ def test_no_route_reads_files_outside_the_store(client):
 
 def test_upload_refuses_wrong_type_empty_and_oversized_files_with_one_message(client):
     headers = csrf_headers(client)
-    wrong = client.post("/api/documents", files={"file": ("notes.exe", b"MZ\x90\x00", "application/octet-stream")},
+    wrong = client.post("/api/uploads", files={"file": ("notes.exe", b"MZ\x90\x00", "application/octet-stream")},
                         headers=headers)
     assert wrong.status_code == 415
     assert wrong.json()["error"]["message"] == "notes.exe: not a brief file; upload .txt, .md, .html or .pdf"
-    empty = client.post("/api/documents", files={"file": ("empty.txt", b"", "text/plain")}, headers=headers)
+    empty = client.post("/api/uploads", files={"file": ("empty.txt", b"", "text/plain")}, headers=headers)
     assert empty.status_code == 400 and empty.json()["error"]["message"].startswith("empty.txt: ")
 
 

@@ -38,7 +38,7 @@ def create_app(db: str, token: str | None = None, allowed_hosts: set[str] | None
     errors.install(app)
     security.install(app, security.Guard(token, frozenset(allowed_hosts) if allowed_hosts else None))
     for module in (overview, search, actors, relations, documents, graph, analysis, review, upload):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=errors.RESPONSES)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     if app.state.graph_bundle:
         @app.get("/bundle/graph.bundle.js", include_in_schema=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import BriefgraphError, ReadError, ReviewError, StoreError
@@ -27,16 +28,34 @@ def error_body(status: int, message: str) -> dict:
     return {"error": {"status": status, "code": CODES.get(status, "error"), "message": message}}
 
 
-def error_response(status: int, message: str) -> JSONResponse:
-    return JSONResponse(error_body(status, message), status_code=status)
+def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(error_body(status, message), status_code=status, headers=headers)
 
 
 def status_of(exc: BriefgraphError) -> int:
+    """404 when the error says something is not there ("no actor ..."), 409 when it is there already."""
+    if str(exc).startswith("no "):
+        return 404
+    if "already" in str(exc):
+        return 409
     if isinstance(exc, (ReviewError, ReadError)):
         return 400
-    if isinstance(exc, StoreError):
-        return 404 if str(exc).startswith("no ") else 409
-    return 400
+    return 409 if isinstance(exc, StoreError) else 400
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+# Declared on every API route so the OpenAPI schema tells clients the one error shape.
+RESPONSES = {status: {"model": ErrorBody, "description": CODES[status].replace("_", " ")}
+             for status in (400, 401, 403, 404, 409, 422)}
 
 
 def install(app: FastAPI) -> None:
@@ -50,7 +69,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException):
-        return error_response(exc.status_code, str(exc.detail))
+        return error_response(exc.status_code, str(exc.detail), getattr(exc, "headers", None))  # e.g. Allow on 405
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError):

@@ -2,6 +2,7 @@
 by sign, type, modality, minimum confidence, date window and the neighbourhood of one actor."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import deque
 from typing import Any, Optional
 
@@ -15,6 +16,18 @@ from .context import View
 from .errors import ApiError
 
 router = APIRouter()
+
+
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _day(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ApiError(422, f"not a date: {value!r} (expected e.g. 2024-01-31)") from None
 
 
 def _csv(value: str | None) -> set[str] | None:
@@ -70,12 +83,12 @@ def api_graph(request: Request,
               types: Optional[str] = Query(None, max_length=500, description="Comma-separated relation types"),
               statuses: Optional[str] = Query(None, max_length=200, description="Comma-separated modalities"),
               min_confidence: float = Query(0.0, ge=0.0, le=1.0),
-              since: Optional[str] = Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
-              until: Optional[str] = Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+              since: Optional[str] = Query(None, pattern=DAY, json_schema_extra={"format": "date"}, description="Only evidence dated on or after this day"),
+              until: Optional[str] = Query(None, pattern=DAY, json_schema_extra={"format": "date"}, description="Only evidence dated on or before this day"),
               focus: Optional[str] = Query(None, max_length=200, description="An actor id: only its neighbourhood"),
               hops: int = Query(1, ge=1, le=5)) -> dict[str, Any]:
-    return graph_data(view(request), _csv(signs), _csv(types), _csv(statuses), min_confidence, since, until,
-                      focus, hops)
+    return graph_data(view(request), _csv(signs), _csv(types), _csv(statuses), min_confidence,
+                      _day(since), _day(until), focus, hops)
 
 
 @router.get("/graph", include_in_schema=False)

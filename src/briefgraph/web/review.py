@@ -2,19 +2,28 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
+from ..model import ACTOR_TYPES, STATUSES
+from ..nlp.lexicon import load
 from ..review import Review, examples, in_force
 from ..review.catalogue import catalogue_path
 from .common import Limit, Offset, page, paginate, workbench
 
 router = APIRouter(tags=["review"])
 Text = Field("", max_length=2000)
-Name = Field(..., min_length=1, max_length=300)
+Name = Field(..., min_length=1, max_length=300, pattern=r"\w")  # at least one letter or digit
+ActorType = Literal[ACTOR_TYPES]
+Status = Literal[STATUSES]
+RelationType = Literal[tuple(sorted(load("events")["types"]))]
+
+
+class NDJSONResponse(PlainTextResponse):
+    media_type = "application/x-ndjson"
 
 
 class Why(BaseModel):
@@ -23,20 +32,20 @@ class Why(BaseModel):
 
 
 class Edit(Why):
-    type: Optional[str] = Field(None, max_length=40)
+    type: Optional[RelationType] = None
     sign: Optional[int] = Field(None, ge=-1, le=1)
     reverse: bool = False
-    status: Optional[str] = Field(None, max_length=20)
+    status: Optional[Status] = None
 
 
 class NewRelation(Why):
     source: str = Name
     target: str = Name
-    type: str = Field(..., max_length=40)
+    type: RelationType
     doc: str = Field(..., max_length=100)
     start: int = Field(..., ge=0)
     end: int = Field(..., ge=1)
-    status: str = Field("asserted", max_length=20)
+    status: Status = "asserted"
 
 
 class Merge(Why):
@@ -46,7 +55,7 @@ class Merge(Why):
 
 class Split(Why):
     names: list[str] = Field(..., min_length=1, max_length=50)
-    type: Optional[str] = Field(None, max_length=40)
+    type: Optional[ActorType] = None
 
 
 class Rename(Why):
@@ -59,12 +68,12 @@ class Alias(Why):
 
 
 class Retype(Why):
-    type: str = Field(..., max_length=40)
+    type: ActorType
 
 
 class CatalogueEntry(Why):
     name: str = Name
-    type: str = Field(..., max_length=40)
+    type: ActorType
     aliases: list[str] = Field(default_factory=list, max_length=50)
 
 
@@ -141,11 +150,10 @@ def log(request: Request, offset: int = Offset, limit: int = Limit) -> dict[str,
 
 
 @router.get("/api/review/export", summary="The decisions as labelled examples (JSON Lines)",
-            response_class=PlainTextResponse)
-def export(request: Request) -> PlainTextResponse:
+            response_class=NDJSONResponse)
+def export(request: Request) -> NDJSONResponse:
     reviewed = workbench(request).view().reviewed
-    lines = "".join(json.dumps(ex, ensure_ascii=False) + "\n" for ex in examples(reviewed))
-    return PlainTextResponse(lines, media_type="application/x-ndjson")
+    return NDJSONResponse("".join(json.dumps(ex, ensure_ascii=False) + "\n" for ex in examples(reviewed)))
 
 
 @router.get("/review", include_in_schema=False)

@@ -110,7 +110,7 @@ def parse_upload(name: str, data: bytes) -> Document:
     return Document(text=parsed.text, path=f"upload/{name}", title=parsed.title, date=parsed.date)
 
 
-@router.post("/api/documents", tags=["documents"], status_code=202,
+@router.post("/api/uploads", tags=["uploads"], status_code=202, responses={413: {"description": "too large"}, 415: {"description": "not a brief file"}},
              summary="Upload a brief (.txt, .md, .html, .pdf); it is extracted in the background")
 async def upload(request: Request, file: UploadFile) -> dict[str, Any]:
     name = safe_name(file.filename)
@@ -118,7 +118,7 @@ async def upload(request: Request, file: UploadFile) -> dict[str, Any]:
     return asdict(request.app.state.jobs.submit(name, document))
 
 
-@router.get("/api/jobs/{job_id}", tags=["documents"], summary="Progress of one upload")
+@router.get("/api/uploads/{job_id}", tags=["uploads"], summary="Progress of one upload")
 def job(request: Request, job_id: int) -> dict[str, Any]:
     found = request.app.state.jobs.jobs.get(job_id)
     if found is None:

@@ -99,11 +99,11 @@
       const list = document.getElementById("upload-actors");
       list.replaceChildren();
       try {
-        let job = await send("/api/documents", {method: "POST", body: new FormData(uploadForm)});
+        let job = await send("/api/uploads", {method: "POST", body: new FormData(uploadForm)});
         while (["queued", "extracting", "storing"].includes(job.state)) {
           say(status, `${job.filename}: ${job.state}…`);
           await new Promise(r => setTimeout(r, 400));
-          job = await send(`/api/jobs/${job.id}`, {method: "GET"});
+          job = await send(`/api/uploads/${job.id}`, {method: "GET"});
         }
         say(status, `${job.filename}: ${job.state}. ${job.message}`, job.state === "failed");
         for (const a of job.actors) {
