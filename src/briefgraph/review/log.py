@@ -52,14 +52,20 @@ def append(db: sqlite3.Connection, action: str, payload: dict[str, Any], who: st
     return Decision(cur.lastrowid, action, payload, who, why, at, undoes)
 
 
-def in_force(log: list[Decision]) -> list[Decision]:
-    """The decisions that count now, in the order they were taken.
+def reverted(log: list[Decision]) -> set[int]:
+    """Ids of the entries (decisions or undos) that a later undo in force reverts.
 
     Read from the newest entry back: an undo that is not itself reverted reverts the (older) entry
     it names, so undoing an undo brings its decision back.
     """
-    reverted: set[int] = set()
+    out: set[int] = set()
     for entry in reversed(log):
-        if entry.action == "undo" and entry.id not in reverted and entry.undoes is not None:
-            reverted.add(entry.undoes)
-    return [e for e in log if e.action != "undo" and e.id not in reverted]
+        if entry.action == "undo" and entry.id not in out and entry.undoes is not None:
+            out.add(entry.undoes)
+    return out
+
+
+def in_force(log: list[Decision]) -> list[Decision]:
+    """The decisions that count now, in the order they were taken."""
+    gone = reverted(log)
+    return [e for e in log if e.action != "undo" and e.id not in gone]

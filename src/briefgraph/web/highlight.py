@@ -27,11 +27,14 @@ def highlight(doc: Document, mentions: list[tuple[Span, str]], evidence: list[tu
         actor = next((a for s, a in mentions if s.start <= lo and hi <= s.end), None)
         if actor is not None:
             piece = Markup('<a class="mention" href="/actors/{}">{}</a>').format(actor, piece)
-        rels = sorted({r for s, ids in evidence if s.start <= lo and hi <= s.end for r in ids})
-        if rels:
+        covering = [(s, ids) for s, ids in evidence if s.start <= lo and hi <= s.end]
+        if covering:
+            rels = " ".join(sorted({r for _, ids in covering for r in ids}))
+            spans = " ".join(sorted({f"{s.start}-{s.end}" for s, _ in covering}))
             anchors = Markup("").join(Markup('<span id="ev-{}-{}"></span>').format(s, e)
                                       for s, e in sorted(starts) if s == lo)
-            piece = anchors + Markup('<mark class="claim" data-relations="{}">{}</mark>').format(" ".join(rels), piece)
+            piece = anchors + Markup('<mark class="claim" data-relations="{}" data-ev="{}">{}</mark>').format(
+                rels, spans, piece)
         parts.append(piece)
     return Markup("").join(parts)
 

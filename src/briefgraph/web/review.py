@@ -10,7 +10,8 @@ from pydantic import BaseModel, Field
 
 from ..model import ACTOR_TYPES, STATUSES
 from ..nlp.lexicon import load
-from ..review import Review, examples, in_force
+from ..review import Review, examples
+from ..review.log import reverted
 from ..review.catalogue import catalogue_path
 from .common import Limit, Offset, page, paginate, workbench
 
@@ -159,5 +160,4 @@ def export(request: Request) -> NDJSONResponse:
 @router.get("/review", include_in_schema=False)
 def log_page(request: Request):
     entries = workbench(request).store().reviewed_log()
-    active = {d.id for d in in_force(entries)}
-    return page(request, "review.html", title="Review log", entries=list(reversed(entries)), active=active)
+    return page(request, "review.html", title="Review log", entries=list(reversed(entries)), reverted=reverted(entries))

@@ -85,9 +85,12 @@
     });
   }
   if (doctext && window.location.hash.startsWith("#ev-")) {
-    const anchor = document.getElementById(window.location.hash.slice(1));
-    const mark = anchor && anchor.nextElementSibling;
-    if (mark) { mark.classList.add("flash"); anchor.scrollIntoView({block: "center"}); }
+    // One evidence sentence may be cut into several marks by the mentions inside it: flash them all.
+    const span = window.location.hash.slice(4);
+    const marks = Array.from(doctext.querySelectorAll("mark[data-ev]"))
+      .filter(m => m.dataset.ev.split(" ").includes(span));
+    marks.forEach(m => m.classList.add("flash"));
+    if (marks.length) marks[0].scrollIntoView({block: "center"});
   }
 
   // Upload: send the file, then poll its job until the background ingest is done.
