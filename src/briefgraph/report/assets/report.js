@@ -136,10 +136,23 @@
   function signText(sign) { return sign > 0 ? "+" : sign < 0 ? "\u2212" : "0"; }
   function signClass(sign) { return sign > 0 ? "pos" : sign < 0 ? "neg" : "zero"; }
 
+  // Sections off screen are laid out only when they come near (content-visibility), so a jump can
+  // land short once they take their real height: jump again on the next frames until it is seen.
+  function settleOn(node, tries) {
+    window.requestAnimationFrame(function () {
+      var r = node.getBoundingClientRect();
+      if (tries > 0 && (r.top < 0 || r.bottom > window.innerHeight)) {
+        node.scrollIntoView({ block: "center" });
+        settleOn(node, tries - 1);
+      }
+    });
+  }
+
   function showMark(id) {
     var mark = id && document.getElementById(id);
     if (!mark) { return; }
-    mark.scrollIntoView({ block: "center", behavior: "smooth" });
+    mark.scrollIntoView({ block: "center" });
+    settleOn(mark, 5);
     mark.classList.add("flash");
     window.setTimeout(function () { mark.classList.remove("flash"); }, 1600);
   }
