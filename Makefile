@@ -34,6 +34,7 @@ demo: $(STAMP) $(BUNDLE)
 	@echo "wrote examples/graph.json"
 
 test: $(STAMP) $(BUNDLE)
+	cd js && node --test test/
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)

@@ -39,9 +39,9 @@ def browser():
         b.close()
 
 
-def open_report(browser, graph, path):
+def open_report(browser, graph, path, title="Report under test"):
     """(page, urls requested, errors, dialogs) for the report of `graph`, once its layout is drawn."""
-    write_report(graph, path, title="Report under test")
+    write_report(graph, path, title=title)
     page = browser.new_page(viewport=VIEWPORT)
     urls, errors, dialogs = [], [], []
     page.on("request", lambda r: urls.append(r.url))
@@ -189,7 +189,7 @@ def test_browser_markup_in_names_and_evidence_stays_text_and_runs_nothing(browse
 def test_browser_labels_of_the_example_corpus_do_not_overlap_at_the_default_zoom(browser, tmp_path):
     import briefgraph
     page, _, errors, _ = open_report(browser, briefgraph.extract(str(ROOT / "examples" / "briefs")),
-                                     tmp_path / "examples.html")
+                                     tmp_path / "examples.html", title=None)
     boxes = page.evaluate("window.briefgraph.labelBoxes()")
     drawn = page.evaluate("window.briefgraph.drawnNodes")
     assert overlapping(boxes) == []
