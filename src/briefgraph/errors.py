@@ -32,3 +32,7 @@ class EvaluationError(BriefgraphError):
 
 class ReviewError(BriefgraphError):
     """A review decision names something that does not exist or cannot be done (e.g. merging an actor into itself)."""
+
+
+class AssetError(BriefgraphError):
+    """A file built from the source tree (the graph view's script) is missing from the package."""
