@@ -169,3 +169,55 @@ def test_browser_bad_upload_gets_one_clear_message(page, tmp_path):
     page.click("#upload-form button")
     page.wait_for_selector("#upload-status.bad")
     assert page.inner_text("#upload-status") == "tool.exe: not a brief file; upload .txt, .md, .html or .pdf"
+
+
+def serve_store(db):
+    """A started uvicorn server over `db` on a free loopback port, and its base url."""
+    import uvicorn
+    from briefgraph.web import create_app
+    srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    while not srv.started:
+        time.sleep(0.02)
+    return srv, thread, f"http://127.0.0.1:{srv.servers[0].sockets[0].getsockname()[1]}"
+
+
+@pytest.fixture(scope="module")
+def example_server(tmp_path_factory):
+    from briefgraph.store import Corpus
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    with Corpus(db) as corpus:
+        corpus.add([str(Path(__file__).resolve().parent.parent / "examples" / "briefs")])
+    srv, thread, base = serve_store(db)
+    yield base
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.mark.model
+def test_browser_graph_explorer_draws_filters_and_selects_on_the_example_corpus(browser, example_server):
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(example_server + "/graph")
+    page.wait_for_selector("body[data-graph-ready='1']")
+    page.wait_for_function("() => window.briefgraphView.layoutDone()")
+    drawn = page.evaluate("window.briefgraphView.visibleNodes()")
+    assert drawn == len(page.request.get(example_server + "/api/graph").json()["nodes"])
+    boxes = page.evaluate("window.briefgraphView.labelBoxes()")
+    overlaps = [(a["id"], b["id"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]]
+    assert boxes and overlaps == []
+    shot(page, "web-graph.png")
+    all_edges = page.evaluate("window.briefgraphView.visibleEdges()")
+    page.uncheck("#graph-filters input[name=signs][value='1']")
+    page.uncheck("#graph-filters input[name=signs][value='0']")
+    page.click("#graph-filters button")
+    page.wait_for_function("n => window.briefgraphView.visibleEdges() < n", arg=all_edges)
+    signs = page.locator("#graph-edges tbody tr td:nth-child(4)").all_inner_texts()
+    assert signs and set(signs) == {"-1"}
+    page.evaluate("window.briefgraphView.select('houthis')")
+    assert page.get_attribute("#graph-selected a", "href") == "/actors/houthis"
+    page.close()
+    assert errors == []

@@ -8,7 +8,7 @@ from typing import Any, Optional
 
 from fastapi import APIRouter, Query, Request
 
-from ..analysis.network import windowed
+from ..analysis.network import status_weight, windowed
 from ..model import STATUSES, Relation
 from ..nlp.lexicon import load
 from .common import page, view
@@ -70,11 +70,13 @@ def graph_data(v: View, signs: set[str] | None, types: set[str] | None, statuses
             degree[a] = degree.get(a, 0) + 1
     nodes = [{"id": a.id, "label": a.name, "type": a.type, "degree": degree[a.id]}
              for a in v.graph.actors if a.id in degree]
+    dates = {d.id: d.date for d in graph.documents if d.date}
     return {"nodes": nodes,
             "edges": [{"id": r.id, "source": r.source, "target": r.target, "sign": r.sign, "type": r.type,
                        "status": r.modality.status, "confidence": round(r.confidence, 4),
-                       "weight": len(r.evidence)} for r in edges],
-            "isolated": len(v.graph.actors) - len(nodes)}
+                       "weight": status_weight(r.modality.status),
+                       "dates": sorted({dates[e.doc][:10] for e in r.evidence if e.doc in dates})} for r in edges],
+            "isolated": [{"id": a.id, "label": a.name} for a in v.graph.actors if a.id not in degree]}
 
 
 @router.get("/api/graph", tags=["graph"], summary="Nodes and edges for the graph view, filtered")

@@ -120,57 +120,87 @@
     });
   }
 
-  // Graph explorer: filters go to /api/graph; the graph bundle draws when it is built, a table always lists.
+  // Graph explorer: the graph bundle draws every tie once and filters in place; the server applies the
+  // same filters to fill the table (and is the only view when the bundle is not built).
   const filters = document.getElementById("graph-filters");
   if (filters) {
-    let mounted = null;
+    let view = null;
     const names = {};
-    async function refresh() {
-      const params = new URLSearchParams();
-      const form = new FormData(filters);
+    const form = () => new FormData(filters);
+    function query() {
+      const params = new URLSearchParams(), f = form();
       for (const key of ["signs", "types", "statuses"]) {
-        const values = form.getAll(key);
+        const values = f.getAll(key);
         if (values.length) params.set(key, values.join(","));
       }
-      for (const key of ["min_confidence", "since", "until", "focus", "hops"]) {
-        if (form.get(key)) params.set(key, form.get(key));
-      }
-      if (!form.getAll("signs").length) params.set("signs", "none");
-      const data = await send(`/api/graph?${params}`, {method: "GET"});
+      for (const key of ["min_confidence", "since", "until", "focus", "hops"]) if (f.get(key)) params.set(key, f.get(key));
+      if (!f.getAll("signs").length) params.set("signs", "none");
+      return params;
+    }
+    function viewFilter() {
+      const f = form();
+      const signs = f.getAll("signs").map(Number);
+      return {signs: signs.length ? signs : [2], types: f.getAll("types"), statuses: f.getAll("statuses"),
+              minConfidence: parseFloat(f.get("min_confidence") || "0"), since: f.get("since") || null,
+              until: f.get("until") || null, focus: f.get("focus") || null, hops: parseInt(f.get("hops") || "1", 10)};
+    }
+    function link(href, text) {
+      const a = document.createElement("a");
+      a.href = href;
+      a.textContent = text;
+      return a;
+    }
+    function fillTable(data) {
       data.nodes.forEach(n => { names[n.id] = n.label; });
       say(document.getElementById("graph-summary"),
-          `${data.nodes.length} actors, ${data.edges.length} relations shown; ${data.isolated} actors without a tie here are left out.`);
+          `${data.nodes.length} actors, ${data.edges.length} relations; ${data.isolated.length} actors without a tie here are listed apart.`);
       const body = document.querySelector("#graph-edges tbody");
       body.replaceChildren(...data.edges.map(e => {
         const tr = document.createElement("tr");
         tr.dataset.relation = e.id;
-        const cells = [names[e.source], e.type, names[e.target], String(e.sign), e.status, e.confidence.toFixed(2)];
-        cells.forEach((text, i) => {
-          const td = document.createElement("td");
-          if (i === 0 || i === 2) {
-            const a = document.createElement("a");
-            a.href = `/actors/${encodeURIComponent(i === 0 ? e.source : e.target)}`;
-            a.textContent = text;
-            td.append(a);
-          } else if (i === 1) {
-            const a = document.createElement("a");
-            a.href = `/relations/${encodeURIComponent(e.id)}`;
-            a.textContent = text;
-            td.append(a);
-          } else td.textContent = text;
-          tr.append(td);
-        });
+        const cells = [link(`/actors/${encodeURIComponent(e.source)}`, names[e.source]),
+                       link(`/relations/${encodeURIComponent(e.id)}`, e.type),
+                       link(`/actors/${encodeURIComponent(e.target)}`, names[e.target]),
+                       String(e.sign), e.status, e.confidence.toFixed(2)];
+        cells.forEach(cell => { const td = document.createElement("td"); td.append(cell); tr.append(td); });
         return tr;
       }));
-      if (window.BriefgraphGraph) {
-        const element = document.getElementById("graph-view");
-        if (mounted && mounted.destroy) mounted.destroy();
-        element.replaceChildren();
-        mounted = window.BriefgraphGraph.mount(element, data, {});
-        if (mounted.on) mounted.on("select", id => { if (id) window.location.assign(`/actors/${encodeURIComponent(id)}`); });
+      const isolated = document.querySelector("#graph-isolated ul");
+      isolated.replaceChildren(...data.isolated.map(a => {
+        const li = document.createElement("li");
+        li.append(link(`/actors/${encodeURIComponent(a.id)}`, a.label));
+        return li;
+      }));
+    }
+    function mount(data) {
+      const element = document.getElementById("graph-view");
+      if (!element || !window.BriefgraphGraph) return;
+      try {
+        view = window.BriefgraphGraph.mount(element, data, {colourBy: "type"});
+      } catch (err) {
+        say(document.getElementById("graph-selected"), `The graph cannot be drawn here (${err.message}); the table lists it.`, true);
+        return;
       }
+      window.briefgraphView = view;
+      view.on("select", id => {
+        const panel = document.getElementById("graph-selected");
+        panel.replaceChildren();
+        if (id) panel.append("Selected: ", link(`/actors/${encodeURIComponent(id)}`, names[id] || id));
+        else panel.textContent = "Click an actor to select it.";
+      });
+    }
+    async function refresh() {
+      const data = await send(`/api/graph?${query()}`, {method: "GET"});
+      fillTable(data);
+      if (view) view.setFilter(viewFilter());
+      return data;
     }
     filters.addEventListener("submit", (event) => { event.preventDefault(); refresh(); });
-    window.addEventListener("load", refresh);
+    window.addEventListener("load", async () => {
+      const everything = await send("/api/graph", {method: "GET"});
+      mount(everything);
+      await refresh();
+      document.body.dataset.graphReady = "1";
+    });
   }
 })();
