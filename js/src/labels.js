@@ -2,9 +2,11 @@
 // once we collect them during a render and, when the render ends, draw them in priority order
 // (selected and highlighted actors first, then the biggest). Each label tries the right, left,
 // top and bottom of its disc and takes the first place that overlaps no label already drawn and
-// no other actor's disc; a label with no free place is left out (zooming in makes room).
+// no other actor's disc; a label with no free place is left out (zooming in makes room). In a
+// crowded view (more than CROWDED discs) a label may cover smaller discs, so hubs keep their names.
 // The boxes drawn last are kept for tests and for the web app.
 const PAD = 2;  // pixels of white around each label, counted in its box
+const CROWDED = 300;
 
 export class LabelPlacer {
   constructor(font) {
@@ -46,10 +48,11 @@ export class LabelPlacer {
     const fontSize = this.settings.labelSize;
     context.font = `${this.settings.labelWeight} ${fontSize}px ${this.settings.labelFont}`;
     context.textBaseline = "middle";
-    const blockers = new BoxIndex(discs || []);
+    discs = discs || [];
+    const blockers = new BoxIndex(discs), crowded = discs.length > CROWDED;
     const order = this.candidates.slice().sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1));
     for (const c of order) {
-      const free = this.places(context, c, fontSize).find((b) => !blockers.hits(b, c.id));
+      const free = this.places(context, c, fontSize).find((b) => !blockers.hits(b, c.id, crowded ? c.size : 0));
       if (!free) { continue; }
       placed.push(free);
       blockers.add(free);
@@ -84,11 +87,12 @@ class BoxIndex {
     }
   }
 
-  // Does `b` overlap a box that is not the disc of actor `own`?
-  hits(b, own) {
+  // Does `b` overlap a label, or the disc of an actor other than `own` at least `minSize` across?
+  hits(b, own, minSize) {
     for (const k of this.keys(b)) {
       for (const other of this.cells.get(k) || []) {
-        if (!(other.disc && other.id === own) && overlaps(other, b)) { return true; }
+        const ignored = other.disc && (other.id === own || other.w < 2 * minSize);
+        if (!ignored && overlaps(other, b)) { return true; }
       }
     }
     return false;

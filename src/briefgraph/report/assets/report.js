@@ -152,7 +152,7 @@
     var mark = id && document.getElementById(id);
     if (!mark) { return; }
     mark.scrollIntoView({ block: "center" });
-    settleOn(mark, 5);
+    settleOn(mark, 60);
     mark.classList.add("flash");
     window.setTimeout(function () { mark.classList.remove("flash"); }, 1600);
   }
