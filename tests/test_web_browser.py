@@ -93,7 +93,6 @@ def test_browser_search_open_actor_and_follow_evidence_into_the_document(page):
     page.click("#actor-results a.actor-hit >> text=Wagner Group")
     page.wait_for_selector("h1 >> text=Wagner Group")
     assert "France opposed Wagner." in page.inner_text("#ties")
-    shot(page, "web-actor.png")
     page.click("a.evidence-link >> text=France opposed Wagner.")
     page.wait_for_selector("mark.flash")
     assert "".join(page.locator("mark.flash").all_text_contents()) == "France opposed Wagner."
@@ -219,5 +218,9 @@ def test_browser_graph_explorer_draws_filters_and_selects_on_the_example_corpus(
     assert signs and set(signs) == {"-1"}
     page.evaluate("window.briefgraphView.select('houthis')")
     assert page.get_attribute("#graph-selected a", "href") == "/actors/houthis"
+    page.click("#graph-selected a")
+    page.wait_for_selector("h1 >> text=Houthis")
+    assert page.locator("#ties li.tie").count() > 3
+    shot(page, "web-actor.png")
     page.close()
     assert errors == []
