@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
 from ..model import ACTOR_TYPES, STATUSES, Relation
 from ..nlp.lexicon import load
-from .common import Limit, Offset, actor_or_404, actor_summary, page, paginate, view
+from .common import Limit, Offset, actor_or_404, actor_summary, fast_json, page, paginate, view, workbench
 from .context import View
 
 router = APIRouter()
@@ -56,24 +57,26 @@ def actor_data(request: Request, actor_id: str) -> dict[str, Any]:
     v = view(request)
     a = actor_or_404(v, actor_id)
     ties = [_tie(v, r, a.id) for r in v.by_actor.get(a.id, [])]
-    pressure = next((p for p in v.analysis()["cross_pressure"] if p["id"] == a.id), None)
+    findings = workbench(request).analysis(wait=False)
+    pressure = next((p for p in findings["cross_pressure"] if p["id"] == a.id), None) if findings else None
     return {**actor_summary(v, a), "attributes": dict(a.attributes), "ties": _groups(ties),
             "timeline": _timeline(ties),
-            "cross_pressure": {"score": pressure["score"], "explanation": pressure["explanation"]} if pressure else None}
+            "cross_pressure": {"score": pressure["score"], "explanation": pressure["explanation"]} if pressure else None,
+            "analysed": findings is not None}
 
 
 @router.get("/api/actors", tags=["actors"], summary="Actors, most connected first")
 def api_actors(request: Request, type: Optional[str] = Query(None, description=f"One of {', '.join(ACTOR_TYPES)}."),
-               offset: int = Offset, limit: int = Limit) -> dict[str, Any]:
+               offset: int = Offset, limit: int = Limit) -> JSONResponse:
     v = view(request)
     actors = [a for a in v.graph.actors if type is None or a.type == type]
     actors.sort(key=lambda a: -v.degree.get(a.id, 0))
-    return paginate((actor_summary(v, a) for a in actors), offset, limit)
+    return fast_json(paginate(actors, offset, limit, lambda a: actor_summary(v, a)))
 
 
 @router.get("/api/actors/{actor_id}", tags=["actors"], summary="One actor with its ties, timeline and cross-pressure")
-def api_actor(request: Request, actor_id: str) -> dict[str, Any]:
-    return actor_data(request, actor_id)
+def api_actor(request: Request, actor_id: str) -> JSONResponse:
+    return fast_json(actor_data(request, actor_id))
 
 
 @router.get("/actors/{actor_id}", include_in_schema=False)

@@ -4,11 +4,12 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 
 from ..model import Document
 from ..nlp.lexicon import load
 from ..model import STATUSES
-from .common import Limit, Offset, page, paginate, view
+from .common import Limit, Offset, fast_json, page, paginate, view
 from .context import View
 from .errors import ApiError
 from .highlight import highlight
@@ -50,8 +51,8 @@ def document_data(request: Request, doc_id: str) -> dict[str, Any]:
 
 
 @router.get("/api/documents", tags=["documents"], summary="Documents, latest first")
-def api_documents(request: Request, offset: int = Offset, limit: int = Limit) -> dict[str, Any]:
-    return paginate((d.to_dict() for d in reversed(view(request).graph.documents)), offset, limit)
+def api_documents(request: Request, offset: int = Offset, limit: int = Limit) -> JSONResponse:
+    return fast_json(paginate(list(reversed(view(request).graph.documents)), offset, limit, lambda d: d.to_dict()))
 
 
 @router.get("/api/documents/{doc_id}", tags=["documents"], summary="One document: text, mentions, claims")

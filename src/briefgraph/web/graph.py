@@ -7,11 +7,12 @@ from collections import deque
 from typing import Any, Optional
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
 from ..analysis.network import status_weight, windowed
 from ..model import STATUSES, Relation
 from ..nlp.lexicon import load
-from .common import page, view
+from .common import fast_json, page, view
 from .context import View
 from .errors import ApiError
 
@@ -35,17 +36,23 @@ def _csv(value: str | None) -> set[str] | None:
     return items or None
 
 
-def _neighbourhood(edges: list[Relation], focus: str, hops: int) -> set[str]:
-    near: dict[str, set[str]] = {}
-    for r in edges:
-        near.setdefault(r.source, set()).add(r.target)
-        near.setdefault(r.target, set()).add(r.source)
+def _index(relations: list[Relation]) -> dict[str, list[Relation]]:
+    out: dict[str, list[Relation]] = {}
+    for r in relations:
+        out.setdefault(r.source, []).append(r)
+        out.setdefault(r.target, []).append(r)
+    return out
+
+
+def _neighbourhood(near: dict[str, list[Relation]], wanted, focus: str, hops: int) -> set[str]:
+    """Actors within `hops` ties of `focus`, counting only the relations the filter keeps."""
     seen, queue = {focus}, deque([(focus, 0)])
     while queue:
         node, depth = queue.popleft()
         if depth < hops:
-            for other in near.get(node, ()):
-                if other not in seen:
+            for r in near.get(node, ()):
+                other = r.target if r.source == node else r.source
+                if wanted(r) and other not in seen:
                     seen.add(other)
                     queue.append((other, depth + 1))
     return seen
@@ -54,16 +61,20 @@ def _neighbourhood(edges: list[Relation], focus: str, hops: int) -> set[str]:
 def graph_data(v: View, signs: set[str] | None, types: set[str] | None, statuses: set[str] | None,
                min_confidence: float, since: str | None, until: str | None, focus: str | None,
                hops: int) -> dict[str, Any]:
+    def wanted(r: Relation) -> bool:
+        return ((signs is None or str(r.sign) in signs) and (types is None or r.type in types)
+                and (statuses is None or r.modality.status in statuses) and r.confidence >= min_confidence)
     graph = windowed(v.graph, since, until)
-    edges = [r for r in graph.relations
-             if (signs is None or str(r.sign) in signs) and (types is None or r.type in types)
-             and (statuses is None or r.modality.status in statuses) and r.confidence >= min_confidence]
     if focus:
         focus_id = v.actor_id(focus)
         if focus_id is None:
             raise ApiError(404, f"no actor {focus!r}")
-        keep = _neighbourhood(edges, focus_id, hops)
-        edges = [r for r in edges if r.source in keep and r.target in keep]
+        near = v.by_actor if graph is v.graph else _index(graph.relations)
+        keep = _neighbourhood(near, wanted, focus_id, hops)
+        edges = sorted({r.id: r for a in keep for r in near.get(a, []) if wanted(r)
+                        and r.source in keep and r.target in keep}.values(), key=lambda r: r.id)
+    else:
+        edges = [r for r in graph.relations if wanted(r)]
     degree: dict[str, int] = {}
     for r in edges:
         for a in (r.source, r.target):
@@ -88,9 +99,9 @@ def api_graph(request: Request,
               since: Optional[str] = Query(None, pattern=DAY, json_schema_extra={"format": "date"}, description="Only evidence dated on or after this day"),
               until: Optional[str] = Query(None, pattern=DAY, json_schema_extra={"format": "date"}, description="Only evidence dated on or before this day"),
               focus: Optional[str] = Query(None, max_length=200, description="An actor id: only its neighbourhood"),
-              hops: int = Query(1, ge=1, le=5)) -> dict[str, Any]:
-    return graph_data(view(request), _csv(signs), _csv(types), _csv(statuses), min_confidence,
-                      _day(since), _day(until), focus, hops)
+              hops: int = Query(1, ge=1, le=5)) -> JSONResponse:
+    return fast_json(graph_data(view(request), _csv(signs), _csv(types), _csv(statuses), min_confidence,
+                      _day(since), _day(until), focus, hops))
 
 
 @router.get("/graph", include_in_schema=False)

@@ -4,14 +4,21 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 
-from .common import page, view
+from .common import fast_json, page, view
 
 router = APIRouter()
 
 
 def overview_data(request: Request) -> dict[str, Any]:
     v = view(request)
+    if "_overview" not in v.__dict__:  # the same for every request until the store changes
+        v.__dict__["_overview"] = _overview(v)
+    return v.__dict__["_overview"]
+
+
+def _overview(v) -> dict[str, Any]:
     g = v.graph
     connected = {a for r in g.relations for a in (r.source, r.target)}
     latest = [d.to_dict() for d in reversed(g.documents[-10:])]
@@ -26,8 +33,8 @@ def overview_data(request: Request) -> dict[str, Any]:
 
 
 @router.get("/api/overview", tags=["overview"], summary="Counts and the latest documents")
-def api_overview(request: Request) -> dict[str, Any]:
-    return overview_data(request)
+def api_overview(request: Request) -> JSONResponse:
+    return fast_json(overview_data(request))
 
 
 @router.get("/api/csrf", tags=["overview"], summary="The CSRF secret to send as X-CSRF-Token")

@@ -4,11 +4,12 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
 from ..model import STATUSES
 from ..nlp.lexicon import load
 from .actors import _evidence
-from .common import Limit, Offset, page, paginate, relation_json, relation_or_404, view
+from .common import Limit, Offset, fast_json, page, paginate, relation_json, relation_or_404, view
 
 router = APIRouter()
 
@@ -18,14 +19,14 @@ def api_relations(request: Request, actor: Optional[str] = Query(None, descripti
                   type: Optional[str] = Query(None), sign: Optional[int] = Query(None, ge=-1, le=1),
                   status: Optional[str] = Query(None), min_confidence: float = Query(0.0, ge=0.0, le=1.0),
                   review: Optional[str] = Query(None, description="confirmed, edited or added"),
-                  offset: int = Offset, limit: int = Limit) -> dict[str, Any]:
+                  offset: int = Offset, limit: int = Limit) -> JSONResponse:
     v = view(request)
     wanted = v.actor_id(actor) if actor else None
     rels = v.by_actor.get(wanted, []) if actor else v.graph.relations
     found = [r for r in rels if (type is None or r.type == type) and (sign is None or r.sign == sign)
              and (status is None or r.modality.status == status) and r.confidence >= min_confidence
              and (review is None or r.review == review)]
-    return paginate((relation_json(v, r) for r in found), offset, limit)
+    return fast_json(paginate(found, offset, limit, lambda r: relation_json(v, r)))
 
 
 def relation_data(request: Request, relation_id: str) -> dict[str, Any]:
@@ -35,8 +36,8 @@ def relation_data(request: Request, relation_id: str) -> dict[str, Any]:
 
 
 @router.get("/api/relations/{relation_id}", tags=["relations"], summary="One relation with its evidence")
-def api_relation(request: Request, relation_id: str) -> dict[str, Any]:
-    return relation_data(request, relation_id)
+def api_relation(request: Request, relation_id: str) -> JSONResponse:
+    return fast_json(relation_data(request, relation_id))
 
 
 @router.get("/relations/{relation_id}", include_in_schema=False)

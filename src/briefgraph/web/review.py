@@ -82,66 +82,67 @@ def _review(request: Request, body: Why) -> Review:
     return Review(workbench(request).store(), body.who)
 
 
-def _done(decision) -> dict[str, Any]:
+def _done(request: Request, decision) -> dict[str, Any]:
+    workbench(request).refresh()  # the next page its author opens shows the decision
     return decision.to_dict()
 
 
 @router.post("/api/review/relations/{relation_id}/confirm", summary="Confirm a relation")
 def confirm(request: Request, relation_id: str, body: Why) -> dict[str, Any]:
-    return _done(_review(request, body).confirm(relation_id, body.why))
+    return _done(request, _review(request, body).confirm(relation_id, body.why))
 
 
 @router.post("/api/review/relations/{relation_id}/reject", summary="Reject a relation")
 def reject(request: Request, relation_id: str, body: Why) -> dict[str, Any]:
-    return _done(_review(request, body).reject(relation_id, body.why))
+    return _done(request, _review(request, body).reject(relation_id, body.why))
 
 
 @router.post("/api/review/relations/{relation_id}/edit", summary="Edit a relation's type, sign, direction or modality")
 def edit(request: Request, relation_id: str, body: Edit) -> dict[str, Any]:
-    return _done(_review(request, body).edit(relation_id, body.why, type=body.type or None, sign=body.sign,
+    return _done(request, _review(request, body).edit(relation_id, body.why, type=body.type or None, sign=body.sign,
                                               reverse=body.reverse, status=body.status or None))
 
 
 @router.post("/api/review/relations", summary="Add a relation by hand from an evidence span")
 def add(request: Request, body: NewRelation) -> dict[str, Any]:
-    return _done(_review(request, body).add(body.source, body.target, body.type, body.doc, body.start, body.end,
+    return _done(request, _review(request, body).add(body.source, body.target, body.type, body.doc, body.start, body.end,
                                              body.why, status=body.status))
 
 
 @router.post("/api/review/merge", summary="Merge the actor `other` into `into`")
 def merge(request: Request, body: Merge) -> dict[str, Any]:
-    return _done(_review(request, body).merge(body.into, body.other, body.why))
+    return _done(request, _review(request, body).merge(body.into, body.other, body.why))
 
 
 @router.post("/api/review/actors/{actor_id}/split", summary="Split aliases off an actor into a new one")
 def split(request: Request, actor_id: str, body: Split) -> dict[str, Any]:
-    return _done(_review(request, body).split(actor_id, body.names, body.why, type=body.type or None))
+    return _done(request, _review(request, body).split(actor_id, body.names, body.why, type=body.type or None))
 
 
 @router.post("/api/review/actors/{actor_id}/rename", summary="Rename an actor")
 def rename(request: Request, actor_id: str, body: Rename) -> dict[str, Any]:
-    return _done(_review(request, body).rename(actor_id, body.name, body.why))
+    return _done(request, _review(request, body).rename(actor_id, body.name, body.why))
 
 
 @router.post("/api/review/actors/{actor_id}/alias", summary="Add or remove an alias")
 def alias(request: Request, actor_id: str, body: Alias) -> dict[str, Any]:
-    return _done(_review(request, body).alias(actor_id, body.alias, body.why, remove=body.remove))
+    return _done(request, _review(request, body).alias(actor_id, body.alias, body.why, remove=body.remove))
 
 
 @router.post("/api/review/actors/{actor_id}/retype", summary="Change an actor's type")
 def retype(request: Request, actor_id: str, body: Retype) -> dict[str, Any]:
-    return _done(_review(request, body).retype(actor_id, body.type, body.why))
+    return _done(request, _review(request, body).retype(actor_id, body.type, body.why))
 
 
 @router.post("/api/review/catalogue", summary="Add an actor to the user catalogue")
 def catalogue(request: Request, body: CatalogueEntry) -> dict[str, Any]:
     path = request.app.state.catalogue or str(catalogue_path())
-    return _done(_review(request, body).catalogue(body.name, body.type, path, body.aliases, body.why))
+    return _done(request, _review(request, body).catalogue(body.name, body.type, path, body.aliases, body.why))
 
 
 @router.post("/api/review/decisions/{decision_id}/undo", summary="Undo a decision (logged as a new entry)")
 def undo(request: Request, decision_id: int, body: Why) -> dict[str, Any]:
-    return _done(_review(request, body).undo(decision_id, body.why))
+    return _done(request, _review(request, body).undo(decision_id, body.why))
 
 
 @router.get("/api/review/log", summary="The audit log, newest first")

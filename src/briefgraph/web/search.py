@@ -4,10 +4,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
 from ..model import name_key
 from ..store.search import search_documents, search_evidence
-from .common import Limit, Offset, page, view, workbench
+from .common import Limit, Offset, fast_json, page, view, workbench
 
 router = APIRouter()
 
@@ -19,8 +20,7 @@ def _actors(request: Request, q: str) -> list[dict[str, Any]]:
     if not words:
         return []
     found = []
-    for a in v.graph.actors:
-        names = [name_key(n) for n in a.names()]
+    for a, names in v.name_keys:
         if any(all(w in n for w in words) for n in names):
             found.append({"id": a.id, "name": a.name, "type": a.type, "aliases": list(a.aliases),
                           "relations": v.degree.get(a.id, 0)})
@@ -29,11 +29,7 @@ def _actors(request: Request, q: str) -> list[dict[str, Any]]:
 
 def _evidence(request: Request, q: str) -> list[dict[str, Any]]:
     """Evidence sentences of relations still in the reviewed graph (a rejected relation's are left out)."""
-    v = view(request)
-    live: dict[tuple, list[str]] = {}
-    for r in v.graph.relations:
-        for e in r.evidence:
-            live.setdefault((e.doc, e.start, e.end), []).append(r.id)
+    live = view(request).evidence_relations
     hits = search_evidence(workbench(request).store().db, q)
     return [{"doc": h.doc, "path": h.path, "title": h.title, "start": h.start, "end": h.end, "snippet": h.snippet,
              "relations": live[(h.doc, h.start, h.end)]} for h in hits if (h.doc, h.start, h.end) in live]
@@ -53,8 +49,8 @@ def search_data(request: Request, q: str, offset: int, limit: int) -> dict[str, 
 
 @router.get("/api/search", tags=["search"], summary="Search documents, actor names and evidence")
 def api_search(request: Request, q: str = Query(..., max_length=500, description="Words; each may be partial."),
-               offset: int = Offset, limit: int = Limit) -> dict[str, Any]:
-    return search_data(request, q, offset, limit)
+               offset: int = Offset, limit: int = Limit) -> JSONResponse:
+    return fast_json(search_data(request, q, offset, limit))
 
 
 @router.get("/search", include_in_schema=False)

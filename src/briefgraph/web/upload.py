@@ -38,8 +38,8 @@ class Job:
 class Jobs:
     """The upload queue and its one worker thread, started on the first upload."""
 
-    def __init__(self, db: str, model: str | None = None):
-        self.db, self.model = db, model
+    def __init__(self, db: str, model: str | None = None, on_stored=None):
+        self.db, self.model, self.on_stored = db, model, on_stored
         self.jobs: dict[int, Job] = {}
         self._ids = itertools.count(1)
         self._queue: queue.Queue = queue.Queue()
@@ -79,6 +79,8 @@ class Jobs:
         job.state = "storing"
         with Store(self.db) as store:
             stored = store.add(document, graph)
+        if self.on_stored is not None:
+            self.on_stored()
         job.doc = document.id
         job.actors = [{"id": a.id, "name": a.name, "type": a.type} for a in graph.actors]
         job.state = "done" if stored else "duplicate"
