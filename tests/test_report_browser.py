@@ -205,3 +205,17 @@ def test_browser_labels_of_the_example_corpus_do_not_overlap_at_the_default_zoom
         page.wait_for_timeout(600)
         page.screenshot(path=str(SCREENSHOT))
     page.close()
+
+
+def test_browser_big_graph_is_laid_out_in_a_worker_without_overlapping_labels(browser, tmp_path):
+    b = Builder()
+    for i in range(420):  # past the 400 actors laid out before the first frame
+        b.rel(f"Group {i}", f"Group {(i + 1) % 420}", 1 if i % 3 else -1)
+    page, urls, errors, _ = open_report(browser, b.graph(), tmp_path / "big.html")
+    assert page.evaluate("window.briefgraph.drawnNodes") == 420
+    boxes = page.evaluate("window.briefgraph.labelBoxes()")
+    assert boxes and overlapping(boxes) == []
+    assert all(u.startswith(("file://", "data:", "blob:")) for u in urls), urls
+    assert any(u.startswith("blob:") for u in urls)  # the layout worker
+    assert errors == []
+    page.close()
