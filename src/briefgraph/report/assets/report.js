@@ -115,6 +115,16 @@
     if (view) { view.setColourBy(state.colourBy); }
     legendNodes();
   });
+  var signFilter = document.getElementById("graph-sign");
+  var confidenceFilter = document.getElementById("graph-confidence");
+  function filterGraph() {
+    var min = Number(confidenceFilter.value);
+    document.getElementById("graph-confidence-value").textContent = min.toFixed(2);
+    if (view) { view.setFilter({ signs: signFilter.value === "" ? null : [signFilter.value], minConfidence: min }); }
+  }
+  signFilter.addEventListener("change", filterGraph);
+  confidenceFilter.addEventListener("input", filterGraph);
+
   container.addEventListener("keydown", function (ev) {
     if (!view) { return; }
     if (ev.key === "+" || ev.key === "=") { view.zoom(1.5); }
