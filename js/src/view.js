@@ -57,10 +57,10 @@ export function mount(element, data, options) {
     const linked = new Set();
     for (const [key, t] of found) {
       if (!graph.hasNode(t.source) || !graph.hasNode(t.target)) { continue; }
-      graph.addUndirectedEdgeWithKey(key, t.source, t.target, Object.assign({
+      graph.addUndirectedEdgeWithKey(key, t.source, t.target, Object.assign({}, t.tie, {
         size: edgeSize(t.tie.strength), color: edgeColour(t.tie.sign, t.tie.style),
-        weight: Math.max(t.tie.strength, 0.1),
-      }, t.tie));
+        layoutWeight: Math.max(t.tie.strength, 0.1),  // how hard ForceAtlas2 pulls the pair together
+      }));
       linked.add(t.source);
       linked.add(t.target);
     }
@@ -74,7 +74,7 @@ export function mount(element, data, options) {
   }
   applyTies();
 
-  const placer = new LabelPlacer(LABEL_FONT);
+  const placer = new LabelPlacer();
   const renderer = new Sigma(graph, element, {
     labelFont: LABEL_FONT, labelSize: options.labelSize, labelWeight: "500",
     // Many candidates per grid cell in small graphs: the placer, not the grid, decides what fits.
