@@ -239,3 +239,16 @@ def test_browser_toolbar_filters_the_graph_by_sign_and_confidence(browser, tmp_p
     assert page.evaluate("window.briefgraph.view.filter().minConfidence") == 0.5
     assert len(page.evaluate(relations)) == drawn - 1  # the one relation of confidence 0.3
     page.close()
+
+
+def test_browser_without_webgl_the_report_says_so_and_the_rest_works(browser, tmp_path):
+    path = write_report(taliban_like(), tmp_path / "report.html")
+    page = browser.new_page(viewport=VIEWPORT)
+    page.add_init_script("""const original = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+            return /webgl/.test(kind) ? null : original.call(this, kind, ...rest); };""")
+    page.goto(path.as_uri())
+    assert "The graph cannot be drawn in this browser" in page.inner_text("#graph")
+    page.click("#rel-table >> text=Asim Umar >> nth=0")
+    assert page.inner_text("#panel .actor-name") == "Asim Umar"
+    page.close()
