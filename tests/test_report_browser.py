@@ -95,6 +95,7 @@ def test_browser_report_draws_every_actor_with_a_tie_and_lists_the_others_apart(
     assert r > 0.5 and g < 0.35 and b > 0.3
     page.click("#isolated-list >> text=Lone Envoy")
     assert page.inner_text("#panel .actor-name") == "Lone Envoy"
+    assert pixel_under(page, "taliban") == (r, g, b)  # selecting an actor off the graph greys nothing out
     page.close()
 
 
