@@ -59,8 +59,6 @@ def _evidence(rel, doc_index: dict[str, int], highlighted: list[Highlighted]) ->
     return out
 
 
-
-
 def payload(graph: Graph, net: Network, findings: dict, highlighted: list[Highlighted]) -> dict:
     actors = _actor_index(graph, net)
     index = {a.id: i for i, a in enumerate(actors)}
