@@ -46,7 +46,7 @@ def test_report_marks_which_relations_the_graph_draws():
     names = [a["name"] for a in data_of(render_report(g))["actors"]]
     drawn = {(names[r[0]], names[r[1]]): (r[6], r[7], r[8]) for r in rows}
     assert drawn[("Rebels", "Capital City")][0] == 0
-    assert drawn[("Rebels", "Army")] == (1, 0.7, None)  # drawn, weighted as reported, no confidence yet
+    assert drawn[("Rebels", "Army")] == (1, 0.7, 1.0)  # drawn, weighted as reported, with its confidence
 
 
 def test_report_without_the_built_graph_script_says_how_to_build_it(monkeypatch, tmp_path):

@@ -95,6 +95,7 @@ def test_browser_report_draws_every_actor_with_a_tie_and_lists_the_others_apart(
     assert r > 0.5 and g < 0.35 and b > 0.3
     page.click("#isolated-list >> text=Lone Envoy")
     assert page.inner_text("#panel .actor-name") == "Lone Envoy"
+    assert pixel_under(page, "taliban") == (r, g, b)  # selecting an actor off the graph greys nothing out
     page.close()
 
 
@@ -201,7 +202,54 @@ def test_browser_labels_of_the_example_corpus_do_not_overlap_at_the_default_zoom
     assert all(-5 <= b["x"] and b["x"] + b["w"] <= graph_box["width"] + 5 for b in boxes)
     assert errors == []
     if REFRESH_SCREENSHOT:
-        page.evaluate("window.briefgraph.select('houthis')")
-        page.wait_for_timeout(600)
+        # The panel of one actor beside the whole graph, as after a click on it and one on empty space.
+        page.evaluate("window.briefgraph.select('houthis'); window.briefgraph.view.select(null).fit()")
+        page.wait_for_timeout(800)
         page.screenshot(path=str(SCREENSHOT))
+    page.close()
+
+
+def test_browser_big_graph_is_laid_out_in_a_worker_without_overlapping_labels(browser, tmp_path):
+    b = Builder()
+    for i in range(420):  # past the 400 actors laid out before the first frame
+        b.rel(f"Group {i}", f"Group {(i + 1) % 420}", 1 if i % 3 else -1)
+    page, urls, errors, _ = open_report(browser, b.graph(), tmp_path / "big.html")
+    assert page.evaluate("window.briefgraph.drawnNodes") == 420
+    boxes = page.evaluate("window.briefgraph.labelBoxes()")
+    assert boxes and overlapping(boxes) == []
+    assert all(u.startswith(("file://", "data:", "blob:")) for u in urls), urls
+    assert any(u.startswith("blob:") for u in urls)  # the layout worker
+    assert errors == []
+    page.close()
+
+
+def test_browser_toolbar_filters_the_graph_by_sign_and_confidence(browser, tmp_path):
+    graph = taliban_like()
+    low = next(r for r in graph.relations if r.sign == 1)
+    low.confidence = 0.3
+    drawn = sum(len(e.relations) for e in network(graph).edges.values())
+    page, _, _, _ = open_report(browser, graph, tmp_path / "report.html")
+    page.select_option("#graph-sign", "-1")
+    signs = page.evaluate("window.briefgraph.view.graph.mapEdges((e, a) => a.sign)")
+    assert -1 in signs and 1 not in signs
+    page.select_option("#graph-sign", "")
+    relations = "window.briefgraph.view.graph.reduceEdges((all, e, a) => all.concat(a.relations), [])"
+    assert len(page.evaluate(relations)) == drawn
+    page.fill("#graph-confidence", "0.5")
+    assert page.inner_text("#graph-confidence-value") == "0.50"
+    assert page.evaluate("window.briefgraph.view.filter().minConfidence") == 0.5
+    assert len(page.evaluate(relations)) == drawn - 1  # the one relation of confidence 0.3
+    page.close()
+
+
+def test_browser_without_webgl_the_report_says_so_and_the_rest_works(browser, tmp_path):
+    path = write_report(taliban_like(), tmp_path / "report.html")
+    page = browser.new_page(viewport=VIEWPORT)
+    page.add_init_script("""const original = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+            return /webgl/.test(kind) ? null : original.call(this, kind, ...rest); };""")
+    page.goto(path.as_uri())
+    assert "The graph cannot be drawn in this browser" in page.inner_text("#graph")
+    page.click("#rel-table >> text=Asim Umar >> nth=0")
+    assert page.inner_text("#panel .actor-name") == "Asim Umar"
     page.close()

@@ -9,8 +9,7 @@ const PAD = 2;  // pixels of white around each label, counted in its box
 const CROWDED = 300;
 
 export class LabelPlacer {
-  constructor(font) {
-    this.font = font;
+  constructor() {
     this.candidates = [];
     this.boxes = [];
     this.context = null;

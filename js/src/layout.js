@@ -4,7 +4,8 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import noverlap from "graphology-layout-noverlap";
 
-export const SYNC_LIMIT = 400;  // actors laid out before the first draw; bigger graphs use the worker
+export const SYNC_LIMIT = 400;
+const LAYOUT_WEIGHT = "layoutWeight";  // the edge attribute ForceAtlas2 reads (set by the view)  // actors laid out before the first draw; bigger graphs use the worker
 
 // A small seeded generator (mulberry32) so the same data always gives the same picture.
 function random(seed) {
@@ -45,12 +46,12 @@ function iterationsFor(graph) {
 export function runLayout(graph, options, done) {
   const settings = settingsFor(graph);
   if (graph.order <= SYNC_LIMIT) {
-    forceAtlas2.assign(graph, { iterations: iterationsFor(graph), settings });
+    forceAtlas2.assign(graph, { iterations: iterationsFor(graph), settings, getEdgeWeight: LAYOUT_WEIGHT });
     spreadDiscs(graph);
     done();
     return () => {};
   }
-  const worker = new FA2Layout(graph, { settings });
+  const worker = new FA2Layout(graph, { settings, getEdgeWeight: LAYOUT_WEIGHT });
   let finished = false;
   const finish = () => {
     if (finished) { return; }

@@ -19,7 +19,7 @@ export function pairKey(a, b) {
 export function aggregate(relations) {
   let total = 0, strength = 0, firm = false, real = false;
   for (const r of relations) {
-    const w = weightOf(r) * confidenceOf(r);
+    const w = weightOf(r);  // confidence filters (minConfidence) but does not weigh, as in Python
     strength += w;
     if (r.sign && !UNSIGNING.has(r.status)) { total += r.sign * w; }
     if (FIRM.has(r.status)) { firm = true; }

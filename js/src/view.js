@@ -57,10 +57,10 @@ export function mount(element, data, options) {
     const linked = new Set();
     for (const [key, t] of found) {
       if (!graph.hasNode(t.source) || !graph.hasNode(t.target)) { continue; }
-      graph.addUndirectedEdgeWithKey(key, t.source, t.target, Object.assign({
+      graph.addUndirectedEdgeWithKey(key, t.source, t.target, Object.assign({}, t.tie, {
         size: edgeSize(t.tie.strength), color: edgeColour(t.tie.sign, t.tie.style),
-        weight: Math.max(t.tie.strength, 0.1),
-      }, t.tie));
+        layoutWeight: Math.max(t.tie.strength, 0.1),  // how hard ForceAtlas2 pulls the pair together
+      }));
       linked.add(t.source);
       linked.add(t.target);
     }
@@ -74,7 +74,7 @@ export function mount(element, data, options) {
   }
   applyTies();
 
-  const placer = new LabelPlacer(LABEL_FONT);
+  const placer = new LabelPlacer();
   const renderer = new Sigma(graph, element, {
     labelFont: LABEL_FONT, labelSize: options.labelSize, labelWeight: "500",
     // Many candidates per grid cell in small graphs: the placer, not the grid, decides what fits.
@@ -89,7 +89,7 @@ export function mount(element, data, options) {
 
   function nodeLook(node, attrs) {
     const out = Object.assign({}, attrs, { color: nodeColour(attrs.node, state.colourBy) });
-    if (state.selected) {
+    if (isDrawn(state.selected)) {  // an actor without drawn ties greys nothing out
       if (node === state.selected) {
         Object.assign(out, { highlighted: true, zIndex: 2, labelPriority: 2, forceLabel: true });
       } else if (state.neighbours.has(node)) {
@@ -102,7 +102,7 @@ export function mount(element, data, options) {
   }
 
   function edgeLook(edge, attrs) {
-    if (!state.selected) { return attrs; }
+    if (!isDrawn(state.selected)) { return attrs; }
     const ends = graph.extremities(edge);
     if (ends[0] === state.selected || ends[1] === state.selected) {
       return Object.assign({}, attrs, { zIndex: 1, size: attrs.size + 1 });
@@ -130,6 +130,10 @@ export function mount(element, data, options) {
     emit("render", view);
   });
 
+  function isDrawn(node) {
+    return node !== null && graph.hasNode(node) && !graph.getNodeAttribute(node, "hidden");
+  }
+
   function neighboursOf(node) {
     return new Set(graph.hasNode(node) ? graph.neighbors(node) : []);
   }
@@ -139,7 +143,7 @@ export function mount(element, data, options) {
     state.neighbours = state.selected ? neighboursOf(state.selected) : new Set();
     emit("select", state.selected);  // before the redraw, so listeners can time it
     renderer.refresh({ skipIndexation: true });
-    if (state.selected && centre && graph.hasNode(id) && !graph.getNodeAttribute(id, "hidden")) {
+    if (centre && isDrawn(state.selected)) {
       const p = renderer.getNodeDisplayData(id);
       if (p) { renderer.getCamera().animate({ x: p.x, y: p.y }, { duration: 300 }); }
     }
@@ -184,7 +188,7 @@ export function mount(element, data, options) {
     labelBoxes() { return placer.boxes.map((b) => ({ id: b.id, x: b.x, y: b.y, w: b.w, h: b.h })); },
     // Client (page) coordinates of an actor's centre, or null when it is not drawn.
     screenPosition(id) {
-      if (!graph.hasNode(id) || graph.getNodeAttribute(id, "hidden")) { return null; }
+      if (!isDrawn(id)) { return null; }
       const d = renderer.getNodeDisplayData(id), rect = element.getBoundingClientRect();
       const p = renderer.framedGraphToViewport(d);
       return { x: rect.left + p.x, y: rect.top + p.y };

@@ -20,10 +20,10 @@ test("negated and hypothetical relations never set a sign", () => {
   assert.equal(tie.style, "unreal");
 });
 
-test("confidence scales a relation's weight and defaults to 1", () => {
+test("confidence does not weigh a tie, as in the Python network", () => {
   const tie = aggregate([rel("a", "x", "y", 1, "asserted", { confidence: 0.2 }), rel("b", "x", "y", -1, "possible", { weight: 0.3 })]);
-  assert.equal(tie.sign, -1);
-  assert.equal(tie.style, "factual");
+  assert.equal(tie.sign, 1);
+  assert.ok(Math.abs(tie.weight - 0.7) < 1e-9);
 });
 
 test("relations of one pair in both directions make one tie", () => {

@@ -5,7 +5,7 @@ Layout (also documented at the top of assets/report.js):
 - edges[j] = [source index, target index, sign, weight, style (0 factual, 1 uncertain, 2 unreal)]
 - relations[k] = [source index, target index, type, sign, status, [[doc index, mark id, text], ...],
                   drawn (1 when the relation is part of the signed network the graph view draws),
-                  status weight, confidence or null]
+                  status weight, confidence in [0, 1]]
 - docs[d] = {title, path, date}
 The graph view (graph.bundle.js, docs/GRAPH-VIEW.md) is given the drawn relations; it lays the
 actors out itself.
@@ -59,12 +59,6 @@ def _evidence(rel, doc_index: dict[str, int], highlighted: list[Highlighted]) ->
     return out
 
 
-def _confidence(rel) -> float | None:
-    """A relation's confidence in [0, 1] where the extraction gives one; None until then."""
-    value = getattr(rel, "confidence", None)
-    return None if value is None else round(float(value), 3)
-
-
 def payload(graph: Graph, net: Network, findings: dict, highlighted: list[Highlighted]) -> dict:
     actors = _actor_index(graph, net)
     index = {a.id: i for i, a in enumerate(actors)}
@@ -74,7 +68,7 @@ def payload(graph: Graph, net: Network, findings: dict, highlighted: list[Highli
     drawn = {id(r) for e in net.edges.values() for r in e.relations}
     relations = [[index[r.source], index[r.target], r.type, r.sign, r.modality.status,
                   _evidence(r, doc_index, highlighted), int(id(r) in drawn),
-                  status_weight(r.modality.status), _confidence(r)] for r in graph.relations]
+                  status_weight(r.modality.status), round(r.confidence, 3)] for r in graph.relations]
     docs = [{"title": d.title or d.path, "path": d.path, "date": d.date} for d in graph.documents]
     return {"actors": _actor_rows(actors, findings), "edges": edges,
             "relations": relations, "docs": docs}

@@ -33,7 +33,7 @@ def graph_bundle() -> Markup:
     """The built graph library (js/ bundled by esbuild), for inlining into a page."""
     if not BUNDLE.is_file():
         raise AssetError(f"the graph view's script {BUNDLE} is missing: run `make bundle` "
-                              "(needs node and npm) in the source tree, then try again")
+                         "(needs node and npm) in the source tree, then try again")
     return _asset(BUNDLE.name)
 
 
@@ -47,7 +47,8 @@ def render_report(graph: Graph, title: str | None = None, since=None, until=None
     return _environment().get_template("report.html.j2").render(
         title=title or _default_title(graph), graph=graph, findings=findings, documents=highlighted,
         limit=FINDINGS_LIMIT, data_json=Markup(script_json(data)), css=_asset("report.css"),
-        js=_asset("report.js"), bundle=graph_bundle(), generated=dt.date.today().isoformat(), since=since, until=until)
+        js=_asset("report.js"), bundle=graph_bundle(), generated=dt.date.today().isoformat(),
+        since=since, until=until)
 
 
 def _default_title(graph: Graph) -> str:

@@ -6,7 +6,7 @@
  *   actors[i]    = {id, name, type, aliases, attributes, degree, camp, pressure, explanation}
  *   edges[j]     = [source index, target index, sign, weight, style (0 factual, 1 uncertain, 2 unreal)]
  *   relations[k] = [source index, target index, type, sign, status, [[doc index, mark id, text], ...],
- *                   drawn (0/1), status weight, confidence or null]
+ *                   drawn (0/1), status weight, confidence in [0, 1]]
  * Every text from a brief reaches the page through textContent or the graph's canvas, never as HTML.
  */
 (function () {
@@ -62,10 +62,8 @@
     var links = [];
     relations.forEach(function (r, k) {
       if (!r[6]) { return; }
-      var link = { id: "r" + k, source: actors[r[0]].id, target: actors[r[1]].id, type: r[2], sign: r[3],
-        status: r[4], weight: r[7], dates: evidenceDates(r) };
-      if (r[8] !== null && r[8] !== undefined) { link.confidence = r[8]; }
-      links.push(link);
+      links.push({ id: "r" + k, source: actors[r[0]].id, target: actors[r[1]].id, type: r[2], sign: r[3],
+        status: r[4], weight: r[7], confidence: r[8], dates: evidenceDates(r) });
     });
     return { nodes: nodes, edges: links };
   }
@@ -117,6 +115,16 @@
     if (view) { view.setColourBy(state.colourBy); }
     legendNodes();
   });
+  var signFilter = document.getElementById("graph-sign");
+  var confidenceFilter = document.getElementById("graph-confidence");
+  function filterGraph() {
+    var min = Number(confidenceFilter.value);
+    document.getElementById("graph-confidence-value").textContent = min.toFixed(2);
+    if (view) { view.setFilter({ signs: signFilter.value === "" ? null : [signFilter.value], minConfidence: min }); }
+  }
+  signFilter.addEventListener("change", filterGraph);
+  confidenceFilter.addEventListener("input", filterGraph);
+
   container.addEventListener("keydown", function (ev) {
     if (!view) { return; }
     if (ev.key === "+" || ev.key === "=") { view.zoom(1.5); }
@@ -136,23 +144,13 @@
   function signText(sign) { return sign > 0 ? "+" : sign < 0 ? "\u2212" : "0"; }
   function signClass(sign) { return sign > 0 ? "pos" : sign < 0 ? "neg" : "zero"; }
 
-  // Sections off screen are laid out only when they come near (content-visibility), so a jump can
-  // land short once they take their real height: jump again on the next frames until it is seen.
-  function settleOn(node, tries) {
-    window.requestAnimationFrame(function () {
-      var r = node.getBoundingClientRect();
-      if (tries > 0 && (r.top < 0 || r.bottom > window.innerHeight)) {
-        node.scrollIntoView({ block: "center" });
-        settleOn(node, tries - 1);
-      }
-    });
-  }
-
   function showMark(id) {
     var mark = id && document.getElementById(id);
     if (!mark) { return; }
-    mark.scrollIntoView({ block: "center" });
-    settleOn(mark, 60);
+    // Off-screen sections skip layout (content-visibility) and would change height under a jump,
+    // landing it short: lay everything out for good before the first jump.
+    document.body.classList.add("laid-out");
+    mark.scrollIntoView({ block: "center", behavior: "smooth" });
     mark.classList.add("flash");
     window.setTimeout(function () { mark.classList.remove("flash"); }, 1600);
   }
@@ -180,6 +178,7 @@
       actors[r[0]].name + " " + r[2] + " " + actors[r[1]].name));
     line.appendChild(el("span", "badge " + signClass(r[3]), signText(r[3])));
     line.appendChild(el("span", "badge status", r[4]));
+    if (r[8] < 1) { line.appendChild(el("span", "badge confidence", "confidence " + r[8].toFixed(2))); }
     line.appendChild(evidenceList(r[5]));
     return line;
   }
