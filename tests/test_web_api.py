@@ -188,3 +188,30 @@ def test_pages_render(client):
                 f"/relations/{rid}"]:
         response = client.get(url)
         assert response.status_code == 200 and "<h1>" in response.text, url
+
+
+def test_serve_refuses_a_public_address_without_a_token(tmp_path):
+    from typer.testing import CliRunner
+    import briefgraph.cli  # noqa: F401  (registers every command)
+    from briefgraph.cli.app import app
+    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert result.stderr == ("error: refusing to listen on 0.0.0.0 without a token: give --token or set "
+                             "BRIEFGRAPH_TOKEN (every request must then present it)\n")
+
+
+def test_relation_added_from_a_document_span_shows_on_the_document_page(client):
+    doc = next(d for d in client.get("/api/documents").json()["items"] if d["path"].startswith("briefs/the-houthis"))
+    text = client.get(f"/api/documents/{doc['id']}").json()["text"]
+    start = text.index("Iran armed the Houthis.")
+    added = post(client, "/api/review/relations", {"source": "iran", "target": "israel", "type": "OPPOSE",
+                                                   "doc": doc["id"], "start": start, "end": start + 23})
+    assert added.status_code == 200
+    claims = client.get(f"/api/documents/{doc['id']}").json()["claims"]
+    assert ("Iran", "OPPOSE", "Israel", "Iran armed the Houthis.") in {
+        (c["source"], c["type"], c["target"], c["text"]) for c in claims}
+    out_of_range = post(client, "/api/review/relations", {"source": "iran", "target": "israel", "type": "OPPOSE",
+                                                          "doc": doc["id"], "start": 5, "end": 10_000})
+    assert out_of_range.status_code == 400
+    assert out_of_range.json()["error"]["message"] == (
+        f"the span 5-10000 is not inside document {doc['id'][:12]} ({len(text)} characters)")

@@ -224,3 +224,34 @@ def test_browser_graph_explorer_draws_filters_and_selects_on_the_example_corpus(
     shot(page, "web-actor.png")
     page.close()
     assert errors == []
+
+
+def test_browser_selecting_evidence_in_a_document_adds_a_relation(page):
+    docs = page.request.get(page.base + "/api/documents").json()["items"]
+    doc = next(d for d in docs if d["path"].startswith("briefs/the-houthis"))
+    page.goto(f"{page.base}/documents/{doc['id']}")
+    page.evaluate("""() => {
+        const pre = document.getElementById('doctext'), text = pre.textContent;
+        const start = text.indexOf('Iran armed the Houthis.');
+        const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+        let seen = 0, node, range = document.createRange(), started = false;
+        while ((node = walker.nextNode())) {
+            const len = node.textContent.length;
+            if (!started && seen + len > start) { range.setStart(node, start - seen); started = true; }
+            if (started && seen + len >= start + 23) { range.setEnd(node, start + 23 - seen); break; }
+            seen += len;
+        }
+        const sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+        pre.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+    }""")
+    assert "Iran armed the Houthis." in page.inner_text("#selection")
+    page.select_option("#add-relation select[name=source]", "iran")
+    page.select_option("#add-relation select[name=type]", "OPPOSE")
+    page.select_option("#add-relation select[name=target]", "israel")
+    page.click("#add-relation button")
+    page.wait_for_selector("#add-relation .msg >> text=logged")
+    rels = page.request.get(page.base + "/api/relations?actor=iran").json()["items"]
+    added = [r for r in rels if (r["type"], r["target"]) == ("OPPOSE", "israel")]
+    assert added and added[0]["review"] == "added" and added[0]["evidence"][0]["text"] == "Iran armed the Houthis."

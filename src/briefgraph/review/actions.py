@@ -144,7 +144,7 @@ class Review:
     def _span(self, doc: str, start: int, end: int) -> str:
         text = self.store.document_text(doc)
         if not 0 <= start < end <= len(text):
-            raise ReviewError(f"no span {start}-{end} in document {doc[:12]} ({len(text)} characters)")
+            raise ReviewError(f"the span {start}-{end} is not inside document {doc[:12]} ({len(text)} characters)")
         return text[start:end]
 
     def _new_id(self, name: str) -> str:
