@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..analysis import analyze_network, network
 from ..model import Actor, Document, Graph, Relation, name_key
 from ..review.apply import Reviewed
 from ..store.database import Store
@@ -71,6 +70,7 @@ class View:
     def analysis(self) -> dict[str, Any]:
         with self._lock:  # computed once per view even when many requests ask at the same moment
             if "_analysis" not in self.__dict__:
+                from ..analysis import analyze_network, network  # scipy: loaded when first needed, not at start-up
                 self.__dict__["_analysis"] = analyze_network(self.graph, network(self.graph))
         return self.__dict__["_analysis"]
 

@@ -9,7 +9,6 @@ from typing import Any, Optional
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from ..analysis.network import status_weight, windowed
 from ..model import STATUSES, Relation
 from ..nlp.lexicon import load
 from .common import fast_json, page, view
@@ -61,6 +60,8 @@ def _neighbourhood(near: dict[str, list[Relation]], wanted, focus: str, hops: in
 def graph_data(v: View, signs: set[str] | None, types: set[str] | None, statuses: set[str] | None,
                min_confidence: float, since: str | None, until: str | None, focus: str | None,
                hops: int) -> dict[str, Any]:
+    from ..analysis.network import status_weight, windowed  # the analysis package loads scipy: not at start-up
+
     def wanted(r: Relation) -> bool:
         return ((signs is None or str(r.sign) in signs) and (types is None or r.type in types)
                 and (statuses is None or r.modality.status in statuses) and r.confidence >= min_confidence)
