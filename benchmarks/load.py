@@ -156,6 +156,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-ingest", action="store_true", help="no concurrent writer (to separate its cost)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="briefgraph-load-"))
     server = ingest = None
@@ -170,9 +171,10 @@ def main() -> None:
         httpx.get(base + "/api/graph", timeout=60)
         full_graph = time.perf_counter() - full
         exe = Path(sys.executable).with_name("briefgraph")
-        ingest = subprocess.Popen(["nice", str(exe), "add", str(folder / "ingest"), "--db", str(db)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(3)  # let the ingest load its model and start writing
+        if not args.no_ingest:
+            ingest = subprocess.Popen(["nice", str(exe), "add", str(folder / "ingest"), "--db", str(db)],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(3)  # let the ingest load its model and start writing
         docs_before = httpx.get(base + "/api/overview", timeout=30).json()["documents"]
         results: list = []
         until = time.perf_counter() + args.seconds
@@ -189,7 +191,7 @@ def main() -> None:
         report = {"briefs": args.briefs, "clients": args.clients, "seconds": round(elapsed, 1),
                   "store_built_s": round(built, 1), "serve_first_answer_s": round(startup, 2),
                   "full_graph_first_request_s": round(full_graph, 2),
-                  "ingest_still_running": ingest.poll() is None,
+                  "ingest_still_running": ingest is not None and ingest.poll() is None,
                   "documents_when_load_began": docs_before, "documents_after": docs_after,
                   **summarise(results, elapsed)}
         print(json.dumps(report, indent=2))
