@@ -155,3 +155,12 @@ def test_catalogue_entry_is_written_in_the_gazetteer_format(store, tmp_path):
     assert gaz.get("March 23 Movement").aliases == ("M23",)
     with pytest.raises(ReviewError, match="already in the catalogue"):
         Review(store, who="ana").catalogue("March 23 movement", "armed_group", str(path))
+
+
+def test_rejected_relation_leaves_the_analysis(store):
+    from briefgraph.analysis import analyze
+    def houthi_pressure():
+        return next((p for p in analyze(store.graph())["cross_pressure"] if p["actor"] == "Houthis"), None)
+    assert houthi_pressure() is not None and "Iran" in houthi_pressure()["explanation"]
+    Review(store, who="ana").reject(relation_id(store, "Iran", "AID", "Houthis"))
+    assert houthi_pressure() is None or "Iran" not in houthi_pressure()["explanation"]

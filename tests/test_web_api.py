@@ -172,8 +172,13 @@ def test_no_route_reads_files_outside_the_store(client):
         assert response.status_code == 404 and "root:" not in response.text, url
 
 
-def test_upload_refuses_wrong_type_empty_and_oversized_files_with_one_message(client):
+def test_upload_refuses_wrong_type_empty_and_oversized_files_with_one_message(client, monkeypatch):
+    from briefgraph.web import upload
     headers = csrf_headers(client)
+    monkeypatch.setattr(upload, "MAX_UPLOAD_BYTES", 100)
+    big = client.post("/api/uploads", files={"file": ("long.txt", b"Iran armed the Houthis. " * 10, "text/plain")},
+                      headers=headers)
+    assert big.status_code == 413 and big.json()["error"]["message"] == "long.txt: larger than 100 bytes"
     wrong = client.post("/api/uploads", files={"file": ("notes.exe", b"MZ\x90\x00", "application/octet-stream")},
                         headers=headers)
     assert wrong.status_code == 415
