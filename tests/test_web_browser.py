@@ -222,6 +222,9 @@ def test_browser_graph_explorer_draws_filters_and_selects_on_the_example_corpus(
     page.wait_for_selector("h1 >> text=Houthis")
     assert page.locator("#ties li.tie").count() > 3
     shot(page, "web-actor.png")
+    page.click("#ties a.evidence-link >> nth=0")
+    page.wait_for_selector("mark.flash")
+    shot(page, "web-document.png")
     page.close()
     assert errors == []
 
