@@ -17,6 +17,8 @@ from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import error_response
 
@@ -54,9 +56,37 @@ def _same(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode(), b.encode())
 
 
-def install(app: FastAPI, guard: Guard) -> None:
-    @app.middleware("http")
-    async def _guard(request: Request, call_next):
+class GuardMiddleware:
+    """The checks above on every HTTP request, as plain ASGI (no extra task per request)."""
+
+    def __init__(self, app: ASGIApp, guard: Guard):
+        self.app, self.guard = app, guard
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        refused = self._refusal(request)
+        if refused is not None:
+            await refused(scope, receive, send)
+            return
+        fresh = CSRF_COOKIE not in request.cookies
+        scope.setdefault("state", {})["csrf"] = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(24)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["Content-Security-Policy"] = CSP
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "same-origin"
+                if fresh:
+                    headers.append("set-cookie", f"{CSRF_COOKIE}={scope['state']['csrf']}; HttpOnly; Path=/; SameSite=strict")
+            await send(message)
+        await self.app(scope, receive, send_with_headers)
+
+    def _refusal(self, request: Request):
+        guard = self.guard
         if guard.allowed_hosts is not None and request.headers.get("host", "") not in guard.allowed_hosts:
             return error_response(400, "unexpected Host header")
         query_token = request.query_params.get("token")
@@ -68,14 +98,11 @@ def install(app: FastAPI, guard: Guard) -> None:
         if not guard.csrf_ok(request):
             return error_response(403, "CSRF check failed: send the X-CSRF-Token header from the page's "
                                        "csrf-token meta tag (or GET /api/csrf)")
-        request.state.csrf = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(24)
-        response = await call_next(request)
-        if CSRF_COOKIE not in request.cookies:
-            response.set_cookie(CSRF_COOKIE, request.state.csrf, httponly=True, samesite="strict")
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        return response
+        return None
+
+
+def install(app: FastAPI, guard: Guard) -> None:
+    app.add_middleware(GuardMiddleware, guard=guard)
 
 
 def _remember_token(request: Request, token: str) -> RedirectResponse:
