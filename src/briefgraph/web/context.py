@@ -141,7 +141,7 @@ class Workbench:
         with self._lock:
             version = self.version()
             if self._view is None or self._view.version != version:
-                self._view = View(self.store().reviewed_graph(), version)
+                self._view = _warm(View(self.store().reviewed_graph(), version))
             self._last_read = time.monotonic()
             return self._view
 
@@ -157,6 +157,13 @@ class Workbench:
             finally:
                 self._reading = False
         threading.Thread(target=read, name="briefgraph-view", daemon=True).start()
+
+
+def _warm(view: View) -> View:
+    """Build the view's lookups before any request sees it, so no request pays for them."""
+    for lookup in ("actors", "relations", "documents", "by_actor", "degree", "name_keys", "evidence_relations"):
+        getattr(view, lookup)
+    return view
 
 
 def _prefer_wal(store: Store) -> None:
