@@ -76,3 +76,9 @@ def test_every_review_command_help_shows_an_example():
                     "catalogue", "undo", "log", "export"]:
         result = runner.invoke(app, ["review", command, "--help"])
         assert result.exit_code == 0 and "Example: briefgraph review" in result.stdout, command
+
+
+def test_serve_help_shows_an_example_and_the_loopback_default():
+    result = runner.invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0 and "Example: briefgraph serve" in result.stdout
+    assert "127.0.0.1" in result.stdout
