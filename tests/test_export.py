@@ -221,3 +221,9 @@ def test_import_of_a_file_that_is_not_graph_json_is_one_clear_error(tmp_path):
     result = runner.invoke(app, ["import", str(bad), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1
     assert "not a readable graph JSON file" in result.output
+
+
+@pytest.mark.parametrize("command", ["export", "import"])
+def test_export_and_import_help_show_an_example(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and f"Example: briefgraph {command} " in result.stdout

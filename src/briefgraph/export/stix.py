@@ -11,6 +11,7 @@ Ids are UUIDv5 of briefgraph's own ids, so exporting the same graph again gives 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import uuid
 from pathlib import Path
@@ -55,6 +56,7 @@ class _Builder:
         self.ids: dict[str, str] = {}
         self.relationship_ids: dict[str, str] = {}
         self.notes_by_doc: dict[str, list[str]] = {}
+        self.by_doc: dict[str, list[str]] | None = None  # document id -> actor and relationship ids
 
     def objects(self) -> list[Any]:
         actors = [self.actor(a) for a in self.graph.actors]
@@ -117,9 +119,15 @@ class _Builder:
 
     def _mentioned(self, doc: Document) -> list[str]:
         """The actors the brief names and the relationships it gives evidence for."""
-        actors = [self.ids[a.id] for a in self.graph.actors if any(m.doc == doc.id for m in a.mentions)]
-        rels = [self.relationship_ids[r.id] for r in self.graph.relations if any(e.doc == doc.id for e in r.evidence)]
-        return actors + rels
+        if self.by_doc is None:
+            self.by_doc = {}
+            for a in self.graph.actors:
+                for doc_id in dict.fromkeys(m.doc for m in a.mentions):
+                    self.by_doc.setdefault(doc_id, []).append(self.ids[a.id])
+            for r in self.graph.relations:
+                for doc_id in dict.fromkeys(e.doc for e in r.evidence):
+                    self.by_doc.setdefault(doc_id, []).append(self.relationship_ids[r.id])
+        return self.by_doc.get(doc.id, [])
 
 
 def _published(doc: Document, now: dt.datetime) -> dt.datetime:
@@ -140,7 +148,8 @@ class STIXExporter(Exporter):
 
     def write(self, graph: Graph, output: Path) -> Path:
         output = prepare(output, folder=False)
-        text = bundle(graph).serialize(pretty=True, ensure_ascii=False)
+        # stix2's own pretty printing is quadratic in the bundle's size; indent its compact form instead.
+        text = json.dumps(json.loads(bundle(graph).serialize(ensure_ascii=False)), ensure_ascii=False, indent=1)
         try:
             output.write_text(text + "\n", encoding="utf-8")
         except OSError as exc:
