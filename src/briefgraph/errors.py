@@ -28,3 +28,7 @@ class OntologyError(BriefgraphError):
 
 class EvaluationError(BriefgraphError):
     """A gold or evaluation file cannot be read or has the wrong shape."""
+
+
+class ExportError(BriefgraphError):
+    """A graph cannot be exported as asked (bad option, missing optional library, unwritable output)."""

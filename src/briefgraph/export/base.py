@@ -1,15 +1,13 @@
-"""The exporter interface every format implements, and the error it raises."""
+"""The exporter interface every format implements, and helpers the formats share."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from pathlib import Path
 
-from ..errors import BriefgraphError
+from ..errors import ExportError
 from ..model import Graph
 
-
-class ExportError(BriefgraphError):
-    """A graph cannot be written in the asked format (missing optional library, unwritable output)."""
+__all__ = ["Exporter", "ExportError", "prepare", "require"]
 
 
 class Exporter(ABC):

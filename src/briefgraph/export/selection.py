@@ -6,6 +6,7 @@ is added here once and applies to every format.
 from __future__ import annotations
 
 from ..analysis.network import windowed
+from ..errors import ExportError
 from ..model import Graph
 
 
@@ -13,7 +14,7 @@ def export_graph(graph: Graph, since: str | None = None, until: str | None = Non
                  min_confidence: float | None = None) -> Graph:
     """`graph` seen through [since, until], without relations (and their claims) below `min_confidence`."""
     if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
-        raise ValueError(f"--min-confidence must be between 0 and 1, not {min_confidence}")
+        raise ExportError(f"--min-confidence must be between 0 and 1, not {min_confidence}")
     graph = windowed(graph, since, until)
     if not min_confidence:
         return graph
