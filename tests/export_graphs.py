@@ -8,6 +8,7 @@ VOLKOV = "Сергей Волков"
 AHMAD = "محمد الأحمد"
 WANG = "王小明"
 FRONT = 'Red & <Blue> "Front"'
+FRONT_ALIAS = "الجبهة"
 
 # (source, type, quad, sign, target, status, probability, confidence, sentence)
 CLAIMS_2024 = [
@@ -33,7 +34,7 @@ def document(claims: list[tuple], date: str, path: str) -> tuple[Document, Graph
     text = "\n\n".join(c[-1] for c in claims)
     doc = Document(text=text, path=path, title=f"Brief «{path}»", date=date)
     actors = {name: Actor(IDS[name], name, TYPES[name]) for name in TYPES}
-    actors[FRONT].aliases.append("الجبهة")
+    actors[FRONT].aliases.append(FRONT_ALIAS)
     actors[FRONT].attributes["led_by"] = VOLKOV
     out, offset = [], 0
     for source, type_, quad, sign, target, status, prob, conf, sentence in claims:

@@ -16,7 +16,7 @@ import briefgraph.cli  # noqa: F401  (registers every command)
 from briefgraph.cli.app import app
 from briefgraph.store.corpus import Corpus
 
-from export_graphs import FRONT, VOLKOV, names, parts, sentences
+from export_graphs import FRONT, FRONT_ALIAS, VOLKOV, names, parts, sentences
 
 runner = CliRunner()
 
@@ -63,6 +63,8 @@ def test_graphml_and_gexf_read_back_by_networkx_with_same_counts_and_text(db, co
     assert (g.number_of_nodes(), g.number_of_edges()) == counts
     node_names = {data.get("name") for _, data in g.nodes(data=True)}
     assert node_names == set(names())
+    front = next(data for _, data in g.nodes(data=True) if data["name"] == FRONT)
+    assert (json.loads(front["aliases"]), json.loads(front["attributes"])) == ([FRONT_ALIAS], {"led_by": VOLKOV})
     evidence = [s for _, _, data in g.edges(data=True) for s in json.loads(data["evidence"])]
     assert sorted(evidence) == sorted(sentences())
     edge = next(d for _, _, d in g.edges(data=True) if d["relation"] == "SUPPORT")
@@ -93,9 +95,9 @@ def test_parquet_tables_are_typed_and_read_by_pyarrow_and_duckdb(db, counts, tmp
     con = duckdb.connect()
     texts = [r[0] for r in con.execute(f"SELECT text FROM '{tmp_path}/pq/claims.parquet'").fetchall()]
     assert sorted(texts) == sorted(sentences())
-    front = con.execute(f"SELECT attributes['led_by'] FROM '{tmp_path}/pq/actors.parquet' WHERE name = ?",
-                        [FRONT]).fetchone()[0]
-    assert front == VOLKOV
+    front = con.execute(f"SELECT attributes['led_by'], aliases FROM '{tmp_path}/pq/actors.parquet' WHERE name = ?",
+                        [FRONT]).fetchone()
+    assert front == (VOLKOV, [FRONT_ALIAS])
 
 
 def test_stix_bundle_parses_and_validates_with_stix2(db, counts, tmp_path):
@@ -109,7 +111,7 @@ def test_stix_bundle_parses_and_validates_with_stix2(db, counts, tmp_path):
     assert (actor_objects, len(by_type["relationship"])) == counts
     assert len(by_type["report"]) == 2
     assert sorted(n.content for n in by_type["note"]) == sorted(sentences())
-    assert [a.name for a in by_type["threat-actor"]] == [FRONT]
+    assert [(a.name, a.aliases) for a in by_type["threat-actor"]] == [(FRONT, [FRONT_ALIAS])]
     assert {loc.country for loc in by_type["location"]} == {"IR"}
     support = next(r for r in by_type["relationship"] if r.x_briefgraph_type == "SUPPORT")
     assert support.confidence == round(100 * 0.7 * 0.75)  # ICD 203 'likely' times the extraction's confidence
@@ -138,6 +140,7 @@ def test_ftm_entities_all_validate_against_the_followthemoney_model(db, counts, 
     assert {"Membership", "Directorship", "UnknownLink", "Person", "PublicBody", "Territory"} <= set(schemata)
     assert sorted(t for p in links for t in p.get("description")) == sorted(sentences())
     assert {n for p in proxies for n in p.get("name", quiet=True)} == set(names())
+    assert [p.get("alias") for p in proxies if FRONT in p.get("name", quiet=True)] == [[FRONT_ALIAS]]
 
 
 def test_cypher_script_loads_into_kuzu_and_answers_a_two_hop_query(db, counts, tmp_path):
