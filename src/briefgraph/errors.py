@@ -30,5 +30,9 @@ class EvaluationError(BriefgraphError):
     """A gold or evaluation file cannot be read or has the wrong shape."""
 
 
+class AssetError(BriefgraphError):
+    """A file built from the source tree (the graph view's script) is missing from the package."""
+
+
 class ExportError(BriefgraphError):
     """A graph cannot be exported as asked (bad option, missing optional library, unwritable output)."""
