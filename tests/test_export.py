@@ -230,3 +230,11 @@ def test_import_of_a_file_that_is_not_graph_json_is_one_clear_error(tmp_path):
 def test_export_and_import_help_show_an_example(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and f"Example: briefgraph {command} " in result.stdout
+
+
+def test_ftm_without_followthemoney_installed_names_the_extra_to_install(db, tmp_path, monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "followthemoney", None)  # importing it now fails
+    result = runner.invoke(app, ["export", "--format", "ftm", "--db", db, "--output", str(tmp_path / "e.json")])
+    assert result.exit_code == 1
+    assert "error: this format needs followthemoney: pip install 'briefgraph[ftm]'" in result.output
