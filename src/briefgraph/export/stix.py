@@ -32,7 +32,7 @@ IDENTITY_CLASS = {"state": "organization", "organization": "organization", "igo"
                   "person": "individual", "collective": "group", "ethnic_group": "group"}
 SECTORS = {"state": ["government-national"]}
 # STIX names for the relation types it has a word for; others become their own lower-case name.
-RELATIONSHIP_TYPE = {"BASED_IN": "located-at", "ASSAULT": "targets", "AFFILIATE_OF": "attributed-to"}
+RELATIONSHIP_TYPE = {"BASED_IN": "located-at", "ASSAULT": "targets"}
 
 
 def stix_confidence(rel: Relation) -> int:
