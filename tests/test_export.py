@@ -76,6 +76,8 @@ def test_csv_folder_reads_back_with_csv_module_and_duckdb(db, counts, tmp_path):
     with (tmp_path / "tables" / "claims.csv").open(encoding="utf-8", newline="") as fh:
         claims = list(csv.DictReader(fh))
     assert sorted(c["text"] for c in claims) == sorted(sentences())
+    texts = {doc.id: doc.text for doc, _ in parts()}
+    assert all(texts[c["doc_id"]][int(c["start"]):int(c["end"])] == c["text"] for c in claims)
     con = duckdb.connect()
     n_actors = con.execute(f"SELECT count(*) FROM read_csv('{tmp_path}/tables/actors.csv')").fetchone()[0]
     n_relations = con.execute(f"SELECT count(*) FROM read_csv('{tmp_path}/tables/relations.csv')").fetchone()[0]
