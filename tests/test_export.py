@@ -240,3 +240,16 @@ def test_ftm_without_followthemoney_installed_names_the_extra_to_install(db, tmp
     result = runner.invoke(app, ["export", "--format", "ftm", "--db", db, "--output", str(tmp_path / "e.json")])
     assert result.exit_code == 1
     assert "error: this format needs followthemoney: pip install 'briefgraph[ftm]'" in result.output
+
+
+def test_output_dash_writes_a_one_file_format_to_stdout(db):
+    result = runner.invoke(app, ["export", "--format", "cypher", "--db", db, "--output", "-"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("// schema")
+    assert VOLKOV in result.stdout and "wrote stdout" in result.stderr
+
+
+def test_output_dash_for_a_folder_format_is_one_clear_error(db):
+    result = runner.invoke(app, ["export", "--format", "parquet", "--db", db, "--output", "-"])
+    assert result.exit_code == 1
+    assert "error: parquet writes a folder of tables; give --output FOLDER, not -" in result.output

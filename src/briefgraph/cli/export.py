@@ -1,6 +1,9 @@
 """`briefgraph export|import`: the graph in formats other tools open, and graph JSON back into a store."""
 from __future__ import annotations
 
+import shutil
+import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -21,7 +24,8 @@ def export_cmd(
         fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="graphml, gexf (Gephi), csv or parquet "
                                                   "(a folder of tables), stix (STIX 2.1 bundle), ftm "
                                                   "(FollowTheMoney JSON lines), cypher (CREATE script).")],
-        output: Annotated[Path, typer.Option("--output", "-o", help="The file to write; a folder for csv and parquet.")],
+        output: Annotated[Path, typer.Option("--output", "-o", help="The file to write, - for stdout; "
+                                             "a folder for csv and parquet.")],
         paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
         since: SinceOpt = None, until: UntilOpt = None,
         min_confidence: Annotated[Optional[float], typer.Option(
@@ -30,13 +34,30 @@ def export_cmd(
 
     Example: briefgraph export --format graphml --db corpus.db --output graph.graphml
     """
-    from ..export import export, export_graph
+    from ..export import export_graph
     source = Source(paths, db, graph)
     with one_line_errors():
         selected = export_graph(source.load(since, until), since, until, min_confidence)
-        path = export(selected, fmt.value, output)
-    typer.echo(f"wrote {path} ({len(selected.actors)} actors, {len(selected.relations)} relations)")
+        path = _write(selected, fmt.value, output)
+    typer.echo(f"wrote {path} ({len(selected.actors)} actors, {len(selected.relations)} relations)",
+               err=str(output) == "-")
     source.finish()
+
+
+def _write(graph, fmt: str, output: Path) -> str:
+    """Export to `output`; '-' writes a one-file format to stdout through a temporary file."""
+    from ..errors import ExportError
+    from ..export import export, exporter
+    if str(output) != "-":
+        return str(export(graph, fmt, output))
+    if exporter(fmt).folder:
+        raise ExportError(f"{fmt} writes a folder of tables; give --output FOLDER, not -")
+    with tempfile.TemporaryDirectory(prefix="briefgraph-export-") as tmp:
+        written = export(graph, fmt, Path(tmp) / f"out.{fmt}")
+        with written.open("rb") as fh:
+            shutil.copyfileobj(fh, sys.stdout.buffer)
+        sys.stdout.flush()
+    return "stdout"
 
 
 @app.command("import")
