@@ -253,3 +253,20 @@ def test_output_dash_for_a_folder_format_is_one_clear_error(db):
     result = runner.invoke(app, ["export", "--format", "parquet", "--db", db, "--output", "-"])
     assert result.exit_code == 1
     assert "error: parquet writes a folder of tables; give --output FOLDER, not -" in result.output
+
+
+def test_import_of_a_hand_written_graph_without_documents_keeps_its_relation(tmp_path):
+    graph = {"actors": [{"id": "north", "name": "North", "type": "state"},
+                        {"id": "south", "name": "South", "type": "state"}],
+             "relations": [{"id": "r1", "source": "north", "target": "south", "type": "THREATEN",
+                            "quad": "verbal_conflict", "sign": -1, "confidence": 0.6,
+                            "modality": {"status": "reported", "probability": None, "cues": ["reportedly"]},
+                            "evidence": [{"doc": "note-1", "start": 0, "end": 28, "text": "North reportedly warned South."}]}]}
+    path = tmp_path / "hand.json"
+    path.write_text(json.dumps(graph), encoding="utf-8")
+    db = str(tmp_path / "hand.db")
+    assert "Imported 1 new document(s)" in run("import", str(path), "--db", db).output
+    [rel] = json.loads(run("relations", "--db", db, "--format", "json").output)
+    assert (rel["source"], rel["type"], rel["target"], rel["confidence"]) == ("north", "THREATEN", "south", 0.6)
+    assert rel["modality"]["cues"] == ["reportedly"]
+    assert rel["evidence"][0]["text"] == "North reportedly warned South."
