@@ -113,6 +113,19 @@ def show(actor: Annotated[str, typer.Argument(help="The actor's name, an alias, 
         typer.echo(line)
 
 
+@app.command("rm")
+def rm(document: Annotated[str, typer.Argument(metavar="DOC", help="The document's id, an id prefix, "
+                                               "or the path it was added from.")],
+       db: DbOpt = None) -> None:
+    """Remove a brief from a store, with the claims, mentions and actors only it supported.
+
+    Example: briefgraph rm briefs/gulf.txt --db corpus.db
+    """
+    with one_line_errors(), Corpus(db_path(db)) as corpus:
+        removed = corpus.remove(document)
+    typer.echo(f"Removed {removed.path} ({removed.id[:12]}) from {db_path(db)}")
+
+
 def _profile_lines(p: dict[str, Any]) -> Iterator[str]:
     yield f"{p['actor']} ({p['type']})"
     yield f"  id: {p['id']}"

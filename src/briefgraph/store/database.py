@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import StoreError
-from ..model import Actor, Document, Graph
+from ..model import Actor, Document, Graph, Relation
 from ..settings import DEFAULT_DB
-from .query import actors_named, all_actors, mentions_of, read_graph
+from .query import actor_profile_graph, actors_named, all_actors, mentions_of, read_graph, relation_graph
+from .relations import read_relations
+from .remove import find_document, remove_document
 from .schema import migrate
 from .write import write_document
 
@@ -69,16 +71,42 @@ class Store:
 
         `since` and `until` are ISO dates or prefixes of one: until='2021-10' takes all of October.
         """
-        for value in (since, until):
-            if value and not _DATE_PREFIX.fullmatch(value):
-                raise StoreError(f"not a date: {value!r} (expected e.g. 2021-10-04, 2021-10 or 2021)")
+        _check_window(since, until)
         return self._read(lambda: read_graph(self.db, since, until))
+
+    def relation_graph(self, since: str | None = None, until: str | None = None, texts: bool = False) -> Graph:
+        """The graph for analyses and reports: relations with evidence, actors without mentions, no claims.
+
+        Documents carry their texts only with `texts` (the report highlights evidence in them).
+        """
+        _check_window(since, until)
+        return self._read(lambda: relation_graph(self.db, since, until, texts))
+
+    def relations(self, actor: str | None = None, evidence: bool = True) -> list[Relation]:
+        """Every relation, or those with `actor` (id, name or alias) at either end, read from the relation rows."""
+        actor_id = self.actor(actor, mentions=False).id if actor is not None else None
+        return self._read(lambda: read_relations(self.db, actor_id, evidence))
+
+    def profile_graph(self, ref: str) -> tuple[Actor, Graph]:
+        """The actor `ref` names (with its mentions) and the part of the graph its profile shows."""
+        actor = self.actor(ref)
+        return actor, self._read(lambda: actor_profile_graph(self.db, actor))
+
+    def remove(self, ref: str) -> Document:
+        """Remove the document `ref` names (id, id prefix or path) and everything only it supported."""
+        document = self._read(lambda: find_document(self.db, ref))
+        try:
+            with self.transaction():
+                remove_document(self.db, document.id)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {document.path}: not removed: {exc}") from exc
+        return document
 
     def actors(self) -> list[Actor]:
         """Every stored actor, with its mentions across documents, oldest first."""
         return self._read(lambda: all_actors(self.db))
 
-    def actor(self, ref: str) -> Actor:
+    def actor(self, ref: str, mentions: bool = True) -> Actor:
         """The one actor `ref` names (id, name or alias), with its mentions; StoreError when none or several match."""
         found = self._read(lambda: actors_named(self.db, ref))
         if not found:
@@ -86,7 +114,8 @@ class Store:
         if len(found) > 1:
             names = ", ".join(a.name for a in found)
             raise StoreError(f"{ref!r} names {len(found)} actors in {self.path}: {names}; give the full name")
-        found[0].mentions = self._read(lambda: mentions_of(self.db, found[0].id))
+        if mentions:
+            found[0].mentions = self._read(lambda: mentions_of(self.db, found[0].id))
         return found[0]
 
     def _read(self, fn):
@@ -94,6 +123,12 @@ class Store:
             return fn()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot read store: {exc}") from exc
+
+
+def _check_window(since: str | None, until: str | None) -> None:
+    for value in (since, until):
+        if value and not _DATE_PREFIX.fullmatch(value):
+            raise StoreError(f"not a date: {value!r} (expected e.g. 2021-10-04, 2021-10 or 2021)")
 
 
 def _connect(path: str, create: bool) -> sqlite3.Connection:

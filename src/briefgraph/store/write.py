@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from ..merge import Identity, absorb, lookup_keys, remap_claims, strong_keys
 from ..model import Actor, Claim, Document, Graph, name_key
 from .query import load_actor
+from .relations import add_document, recompute_actor
 
 
 def write_document(db: sqlite3.Connection, document: Document, graph: Graph) -> None:
@@ -24,6 +25,7 @@ def write_document(db: sqlite3.Connection, document: Document, graph: Graph) -> 
         _insert_mentions(db, id_map[actor.id], actor)
     for claim in remap_claims(graph.claims, id_map):
         _insert_claim(db, claim)
+    add_document(db, document.id)
 
 
 def resolve_actor(db: sqlite3.Connection, actor: Actor) -> str:
@@ -92,6 +94,7 @@ def _fold(db: sqlite3.Connection, other: str, survivor: str) -> None:
     db.execute("UPDATE claims SET source = ? WHERE source = ?", (survivor, other))
     db.execute("UPDATE claims SET target = ? WHERE target = ?", (survivor, other))
     db.execute("DELETE FROM claims WHERE source = ? AND target = ?", (survivor, survivor))  # as merge.remap_claims
+    recompute_actor(db, [other, survivor])
     db.execute("UPDATE actor_ids SET actor_id = ? WHERE actor_id = ?", (survivor, other))
     db.execute("DELETE FROM actors WHERE id = ?", (other,))
 
