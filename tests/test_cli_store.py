@@ -66,8 +66,9 @@ def briefs(tmp_path):
 
 
 @pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "corpus.db")
+def db(store_url):
+    """A SQLite file, then a PostgreSQL database: every command must behave the same on both."""
+    return store_url
 
 
 def run(*args: str, **kwargs):

@@ -9,12 +9,13 @@ from briefgraph.store.relations import rebuild_all
 from briefgraph.store.schema import migrate
 from test_store import actor, brief, claim, counts, graph
 
-ROWS = "SELECT * FROM relations ORDER BY id"
+ROWS = ("SELECT id, source, type, target, status, quad, sign, probability, cues, claims, documents, confidence, "
+        "first_date, last_date, first_claim FROM relations ORDER BY id")
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "corpus.db") as s:
+def store(store_url):
+    with Store(store_url) as s:
         yield s
 
 
@@ -130,7 +131,7 @@ def test_removing_a_brief_leaves_the_store_as_if_it_was_never_added(tmp_path):
         assert [r.to_dict() for r in everything.relations()] == [r.to_dict() for r in without.relations()]
         assert [a.to_dict() for a in everything.actors()] == [a.to_dict() for a in without.actors()]
         assert counts(everything) == counts(without)
-        no_claim_ids = ROWS.replace("*", "id, claims, documents, confidence, cues, first_date, last_date")
+        no_claim_ids = "SELECT id, claims, documents, confidence, cues, first_date, last_date FROM relations ORDER BY id"
         assert everything.db.execute(no_claim_ids).fetchall() == without.db.execute(no_claim_ids).fetchall()
 
 

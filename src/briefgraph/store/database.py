@@ -1,4 +1,5 @@
-"""The SQLite store: one file, one writer, one transaction per document."""
+"""The store: one SQLite file (the default) or a PostgreSQL database (a team store); one writer at a
+time, one transaction per document."""
 from __future__ import annotations
 
 import contextlib
@@ -11,6 +12,8 @@ from typing import Iterator
 from ..errors import StoreError
 from ..model import Actor, Document, Graph, Relation
 from ..settings import DEFAULT_DB
+from .postgres import BackendError, display_url, has_store, is_postgres_url
+from .postgres import connect as connect_postgres
 from .query import actor_profile_graph, actors_named, all_actors, mentions_of, read_graph, relation_graph
 from .relations import read_relations
 from .remove import find_document, remove_document
@@ -18,6 +21,7 @@ from .schema import migrate
 from .write import write_document
 
 _DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+DB_ERRORS = (sqlite3.Error, BackendError)  # what either backend raises when a statement fails
 
 
 class Store:
@@ -29,7 +33,11 @@ class Store:
 
     def __init__(self, path: str | os.PathLike = DEFAULT_DB, *, create: bool = True):
         self.path = str(path)
-        self.db = _connect(self.path, create)
+        if is_postgres_url(self.path):
+            self.path = display_url(self.path)  # messages name the store, never its password
+            self.db = _connect_postgres(str(path), create)
+        else:
+            self.db = _connect(self.path, create)
 
     def close(self) -> None:
         self.db.close()
@@ -41,7 +49,7 @@ class Store:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:  # or a postgres.PgConnection
         """All writes inside commit together or not at all."""
         self.db.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through
         try:
@@ -62,7 +70,7 @@ class Store:
                 if self.has(document.id):
                     return False
                 write_document(self.db, document, graph)
-        except (sqlite3.Error, TypeError, ValueError) as exc:  # TypeError: attributes JSON cannot encode
+        except (*DB_ERRORS, TypeError, ValueError) as exc:  # TypeError: attributes JSON cannot encode
             raise StoreError(f"{document.path}: not stored: {exc}") from exc
         return True
 
@@ -98,7 +106,7 @@ class Store:
         try:
             with self.transaction():
                 remove_document(self.db, document.id)
-        except sqlite3.Error as exc:
+        except DB_ERRORS as exc:
             raise StoreError(f"{self.path}: {document.path}: not removed: {exc}") from exc
         return document
 
@@ -121,7 +129,7 @@ class Store:
     def _read(self, fn):
         try:
             return fn()
-        except sqlite3.Error as exc:
+        except DB_ERRORS as exc:
             raise StoreError(f"{self.path}: cannot read store: {exc}") from exc
 
 
@@ -147,4 +155,24 @@ def _connect(path: str, create: bool) -> sqlite3.Connection:
     except (sqlite3.Error, StoreError) as exc:
         db.close()
         raise StoreError(f"{path}: cannot open store: {exc}") from exc
+    return db
+
+
+def _connect_postgres(url: str, create: bool):
+    """Open a PostgreSQL store: the database must exist; `create` lets an empty one become a store."""
+    where = display_url(url)
+    try:
+        db = connect_postgres(url)
+    except BackendError as exc:
+        raise StoreError(f"{where}: cannot open store: {exc}") from exc
+    try:
+        usable = create or has_store(db)
+        if usable:
+            migrate(db)
+    except (BackendError, StoreError) as exc:
+        db.close()
+        raise StoreError(f"{where}: cannot open store: {exc}") from exc
+    if not usable:
+        db.close()
+        raise StoreError(f"no store at {where}; add briefs first: briefgraph add PATH --db {where}")
     return db

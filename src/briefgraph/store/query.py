@@ -31,7 +31,7 @@ def _all_actors(db: sqlite3.Connection) -> list[Actor]:
 def all_actors(db: sqlite3.Connection) -> list[Actor]:
     """Every stored actor with its mentions, without reading any document text."""
     actors = _all_actors(db)
-    mentions = _mentions(db, "1", [])
+    mentions = _mentions(db, "1 = 1", [])
     for actor in actors:
         actor.mentions = mentions.get(actor.id, [])
     return actors
@@ -48,7 +48,7 @@ def window(since: str | None, until: str | None) -> tuple[str, list]:
         params += [len(until), until]
     if parts:  # an undated brief, or one dated in words, is in no window
         parts.insert(0, "d.date GLOB '[0-9][0-9][0-9][0-9]*'")
-    return " AND ".join(parts) or "1", params
+    return " AND ".join(parts) or "1 = 1", params
 
 
 def _documents(db: sqlite3.Connection, where: str, params: list, texts: bool = True) -> list[Document]:

@@ -134,7 +134,7 @@ def read_relations(db: sqlite3.Connection, actor_id: str | None = None, evidence
     With `evidence`, each carries its evidence sentences in the order their claims were stored;
     without, `evidence` is empty and only the relation rows are read.
     """
-    where, params = ("source = ? OR target = ?", [actor_id, actor_id]) if actor_id else ("1", [])
+    where, params = ("source = ? OR target = ?", [actor_id, actor_id]) if actor_id else ("1 = 1", [])
     rows = db.execute(f"SELECT {_ROW_COLUMNS} FROM relations WHERE {where} ORDER BY first_claim", params)
     relations = {(source, type_, target, status): Relation(
                      rel_id, source, target, type_, quad, sign, Modality(status, probability, json.loads(cues)),
