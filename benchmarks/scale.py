@@ -25,15 +25,16 @@ BRIEFGRAPH = str(Path(sys.executable).parent / "briefgraph")
 READS = ["actors", "relations --actor X", "show X", "relations --format json", "analyze", "report"]
 
 
-def run(args: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MB) of one briefgraph process; its output is thrown away."""
+def run(args: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one briefgraph process; its output
+    is thrown away. On a shared machine CPU seconds are the steadier number."""
     start = time.perf_counter()
     proc = subprocess.Popen([BRIEFGRAPH, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"briefgraph {' '.join(args)} failed: {proc.stderr.read().decode()[-500:]}")
-    return seconds, usage.ru_maxrss // 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
 
 
 def stored_documents(db: Path) -> int:
@@ -50,10 +51,10 @@ def build(size: int, work: Path) -> dict:
         return json.loads(record.read_text()) | {"reused": True}
     words = write_corpus(folder, size)
     db.unlink(missing_ok=True)
-    seconds, rss = run(["add", str(folder), "--db", str(db)])
+    seconds, cpu, rss = run(["add", str(folder), "--db", str(db)])
     if stored_documents(db) != size:
         sys.exit(f"{db}: expected {size} stored briefs, found {stored_documents(db)}")
-    result = {"seconds": seconds, "rss_mb": rss, "words": words}
+    result = {"seconds": seconds, "cpu": cpu, "rss_mb": rss, "words": words}
     record.write_text(json.dumps(result))
     return result | {"reused": False}
 
@@ -76,11 +77,13 @@ def measure(size: int, work: Path, repeat: int) -> dict[str, dict]:
     added = build(size, work)
     db = work / f"scale-{size}.db"
     actor = busiest_actor(db)
-    results = {"add": {"seconds": added["seconds"], "rss_mb": added["rss_mb"], "reused": added["reused"]}}
+    results = {"add": {k: added.get(k, float("nan")) for k in ("seconds", "cpu", "rss_mb", "reused")}}  # cpu: older records lack it
     for name in READS:
         runs = [run(command_args(name, db, actor, work)) for _ in range(repeat)]
-        results[name] = {"seconds": statistics.median(s for s, _ in runs), "rss_mb": max(r for _, r in runs)}
-        print(f"  {size:>6} {name:<26} {results[name]['seconds']:8.2f} s {results[name]['rss_mb']:6d} MB",
+        results[name] = {"seconds": statistics.median(s for s, _, _ in runs),
+                         "cpu": statistics.median(c for _, c, _ in runs), "rss_mb": max(r for _, _, r in runs)}
+        r = results[name]
+        print(f"  {size:>6} {name:<26} {r['seconds']:8.2f} s wall {r['cpu']:8.2f} s cpu {r['rss_mb']:6d} MB",
               file=sys.stderr, flush=True)
     results["actor"] = actor
     return results
@@ -96,12 +99,15 @@ def slope(sizes: list[int], seconds: list[float]) -> float | None:
 
 
 def table(sizes: list[int], results: dict[int, dict]) -> str:
-    head = f"| command | {' | '.join(f'{s:,} briefs' for s in sizes)} | slope |"
+    """Wall seconds / CPU seconds (peak RSS) per command and size, and the slopes of both."""
+    head = f"| command | {' | '.join(f'{s:,} briefs' for s in sizes)} | slope wall / cpu |"
     lines = [head, "|" + " --- |" * (len(sizes) + 2)]
     for name in ["add", *READS]:
-        cells = [f"{results[s][name]['seconds']:.2f} s ({results[s][name]['rss_mb']} MB)" for s in sizes]
-        k = slope(sizes, [results[s][name]["seconds"] for s in sizes])
-        lines.append(f"| {name} | {' | '.join(cells)} | {'-' if k is None else f'{k:.2f}'} |")
+        cells = [f"{results[s][name]['seconds']:.2f} / {results[s][name].get('cpu', float('nan')):.2f} s "
+                 f"({results[s][name]['rss_mb']} MB)" for s in sizes]
+        slopes = [slope(sizes, [results[s][name].get(key, float("nan")) for s in sizes]) for key in ("seconds", "cpu")]
+        shown = "-" if slopes[0] is None else " / ".join(f"{k:.2f}" for k in slopes)
+        lines.append(f"| {name} | {' | '.join(cells)} | {shown} |")
     return "\n".join(lines)
 
 

@@ -72,8 +72,17 @@ class Corpus:
         document texts only with `texts`. Same relations and evidence as `graph()`."""
         return self._open(create=False).relation_graph(since, until, texts)
 
-    def actors(self) -> list[Actor]:
-        return self._open(create=False).actors()
+    def actors(self, mentions: bool = True) -> list[Actor]:
+        """Every stored actor, oldest first; with its mentions unless `mentions` is False."""
+        return self._open(create=False).actors(mentions)
+
+    def mention_counts(self) -> dict[str, int]:
+        """How many mentions each actor has (by id), counted in the store."""
+        return self._open(create=False).mention_counts()
+
+    def actor_names(self, ids) -> dict[str, str]:
+        """The names of the actors with these ids."""
+        return self._open(create=False).actor_names(ids)
 
     def relations(self, actor: str | None = None) -> list[Relation]:
         """Every relation, or those with `actor` (id, name or alias) at either end."""

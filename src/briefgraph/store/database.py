@@ -12,9 +12,9 @@ from typing import Iterator
 from ..errors import StoreError
 from ..model import Actor, Document, Graph, Relation
 from ..settings import DEFAULT_DB
-from .postgres import BackendError, display_url, has_store, is_postgres_url
+from .postgres import BackendError, display_url, has_store, is_postgres_url, schema_lock
 from .postgres import connect as connect_postgres
-from .query import actor_profile_graph, actors_named, all_actors, mentions_of, read_graph, relation_graph
+from .query import actor_profile_graph, actors_named, all_actors, names_of, mentions_of, read_graph, relation_graph
 from .relations import read_relations
 from .remove import find_document, remove_document
 from .schema import migrate
@@ -110,9 +110,15 @@ class Store:
             raise StoreError(f"{self.path}: {document.path}: not removed: {exc}") from exc
         return document
 
-    def actors(self) -> list[Actor]:
-        """Every stored actor, with its mentions across documents, oldest first."""
-        return self._read(lambda: all_actors(self.db))
+    def actors(self, mentions: bool = True) -> list[Actor]:
+        """Every stored actor, with its mentions across documents (unless `mentions` is False), oldest first."""
+        return self._read(lambda: all_actors(self.db, mentions))
+
+    def mention_counts(self) -> dict[str, int]:
+        return self._read(lambda: dict(self.db.execute("SELECT actor_id, COUNT(*) FROM mentions GROUP BY actor_id")))
+
+    def actor_names(self, ids) -> dict[str, str]:
+        return self._read(lambda: names_of(self.db, ids))
 
     def actor(self, ref: str, mentions: bool = True) -> Actor:
         """The one actor `ref` names (id, name or alias), with its mentions; StoreError when none or several match."""
@@ -166,9 +172,10 @@ def _connect_postgres(url: str, create: bool):
     except BackendError as exc:
         raise StoreError(f"{where}: cannot open store: {exc}") from exc
     try:
-        usable = create or has_store(db)
-        if usable:
-            migrate(db)
+        with schema_lock(db):
+            usable = create or has_store(db)
+            if usable:
+                migrate(db)
     except (BackendError, StoreError) as exc:
         db.close()
         raise StoreError(f"{where}: cannot open store: {exc}") from exc

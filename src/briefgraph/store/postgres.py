@@ -16,11 +16,13 @@ psycopg is imported only when a PostgreSQL URL is opened: SQLite users need noth
 """
 from __future__ import annotations
 
+import contextlib
 import re
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
 WRITE_LOCK = 0x62726966  # the advisory lock every briefgraph writer takes ('brif')
+SCHEMA_LOCK = WRITE_LOCK + 1
 
 _CREATE_TABLE = re.compile(r"(CREATE TABLE (?:IF NOT EXISTS )?\w+ \()", re.I)
 _GLOB = re.compile(r"\bGLOB '([^']*)'", re.I)
@@ -113,6 +115,17 @@ def connect(url: str) -> PgConnection:
         return PgConnection(psycopg.connect(url, autocommit=True, connect_timeout=10))
     except psycopg.Error as exc:
         raise BackendError(str(exc).strip()) from exc
+
+
+@contextlib.contextmanager
+def schema_lock(db: PgConnection) -> Iterator[None]:
+    """Held while a connection checks and migrates the schema: two first opens of one empty database
+    would otherwise both create the migrations table."""
+    db.execute("SELECT pg_advisory_lock(?)", (SCHEMA_LOCK,))
+    try:
+        yield
+    finally:
+        db.execute("SELECT pg_advisory_unlock(?)", (SCHEMA_LOCK,))
 
 
 def has_store(db: PgConnection) -> bool:

@@ -28,9 +28,20 @@ def _all_actors(db: sqlite3.Connection) -> list[Actor]:
     return [_actor(row, names.get(row[0], [])) for row in rows]
 
 
-def all_actors(db: sqlite3.Connection) -> list[Actor]:
-    """Every stored actor with its mentions, without reading any document text."""
+def names_of(db: sqlite3.Connection, ids) -> dict[str, str]:
+    """Actor id -> name for the given ids (looked up in slices: a query takes only so many parameters)."""
+    ids, names = sorted(set(ids)), {}
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        names.update(db.execute(f"SELECT id, name FROM actors WHERE id IN ({','.join('?' * len(part))})", part))
+    return names
+
+
+def all_actors(db: sqlite3.Connection, with_mentions: bool = True) -> list[Actor]:
+    """Every stored actor with its mentions (unless not `with_mentions`), without reading any document text."""
     actors = _all_actors(db)
+    if not with_mentions:
+        return actors
     mentions = _mentions(db, "1 = 1", [])
     for actor in actors:
         actor.mentions = mentions.get(actor.id, [])
