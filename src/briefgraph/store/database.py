@@ -25,7 +25,8 @@ DB_ERRORS = (sqlite3.Error, BackendError)  # what either backend raises when a s
 
 
 class Store:
-    """Documents, actors, mentions and claims in one SQLite file; relations are derived from claims.
+    """Documents, actors, mentions and claims in one SQLite file or PostgreSQL database (a postgresql:// URL),
+    with relation rows kept in step with the claims.
 
     `create=False` refuses a path with no file yet, so a mistyped --db is an error rather than
     a silent new, empty store.

@@ -137,13 +137,17 @@ def read_relations(db: sqlite3.Connection, actor_id: str | None = None, evidence
     where, params = ("source = ? OR target = ?", [actor_id, actor_id]) if actor_id else ("1 = 1", [])
     rows = db.execute(f"SELECT {_ROW_COLUMNS} FROM relations WHERE {where} ORDER BY first_claim", params)
     relations = {(source, type_, target, status): Relation(
-                     rel_id, source, target, type_, quad, sign, Modality(status, probability, json.loads(cues)),
+                     rel_id, source, target, type_, quad, sign, Modality(status, probability, _cues(cues)),
                      [], confidence)
                  for (rel_id, source, type_, target, status, quad, sign, probability, cues, _claims, _documents,
                       confidence, _first, _last, _first_claim) in rows}
     if evidence:
         _attach_evidence(db, relations, where, params)
     return sorted(relations.values(), key=lambda r: STATUSES.index(r.modality.status))
+
+
+def _cues(stored: str) -> list[str]:
+    return [] if stored == "[]" else json.loads(stored)  # most relations have none: skip the parser
 
 
 def _attach_evidence(db: sqlite3.Connection, relations: dict[Key, Relation], where: str, params: list) -> None:
