@@ -47,9 +47,10 @@ def append(db: sqlite3.Connection, action: str, payload: dict[str, Any], who: st
            undoes: int | None = None) -> Decision:
     """Add one entry inside the caller's transaction and return it."""
     at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    cur = db.execute("INSERT INTO review_decisions (at, who, why, action, payload, undoes) VALUES (?, ?, ?, ?, ?, ?)",
-                     (at, who, why, action, json.dumps(payload, ensure_ascii=False, sort_keys=True), undoes))
-    return Decision(cur.lastrowid, action, payload, who, why, at, undoes)
+    row = db.execute("INSERT INTO review_decisions (at, who, why, action, payload, undoes) VALUES (?, ?, ?, ?, ?, ?) "
+                     "RETURNING id",  # both SQLite and PostgreSQL; a cursor's lastrowid is SQLite's only
+                     (at, who, why, action, json.dumps(payload, ensure_ascii=False, sort_keys=True), undoes)).fetchone()
+    return Decision(row[0], action, payload, who, why, at, undoes)
 
 
 def reverted(log: list[Decision]) -> set[int]:

@@ -70,7 +70,25 @@ def m005_claim_confidence(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE claims ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0")
 
 
-def m006_review_decisions(db: sqlite3.Connection) -> None:
+def m006_relation_rows(db: sqlite3.Connection) -> None:
+    # The view recomputed every relation from every claim on each read; a table kept in step with
+    # the claims (store/relations.py) lets a query read only the relations it answers with.
+    from .relations import rebuild_all
+    db.execute("DROP VIEW relations")
+    db.execute("""CREATE TABLE relations (
+        id TEXT PRIMARY KEY,  -- model.relation_id(source, type, target, status)
+        source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL, status TEXT NOT NULL,
+        quad TEXT NOT NULL, sign INTEGER NOT NULL, probability REAL, cues TEXT NOT NULL DEFAULT '[]',
+        claims INTEGER NOT NULL, documents INTEGER NOT NULL, confidence REAL NOT NULL,
+        first_date TEXT, last_date TEXT, first_claim INTEGER NOT NULL,
+        UNIQUE (source, type, target, status))""")
+    db.execute("CREATE INDEX relations_target ON relations(target)")
+    db.execute("CREATE INDEX relations_order ON relations(first_claim)")
+    db.execute("CREATE INDEX claims_relation ON claims(source, type, target, status)")
+    rebuild_all(db)
+
+
+def m007_review_decisions(db: sqlite3.Connection) -> None:
     # The analyst's decisions, append-only: one row per decision with who, when and why. An undo is
     # a new row naming the row it reverts; the decisions in force are read from the whole log.
     db.execute("""CREATE TABLE review_decisions (
@@ -79,9 +97,12 @@ def m006_review_decisions(db: sqlite3.Connection) -> None:
         undoes INTEGER REFERENCES review_decisions(id))""")
 
 
-def m007_search_index(db: sqlite3.Connection) -> None:
+def m008_search_index(db: sqlite3.Connection) -> None:
     # Full-text indexes over document texts and evidence sentences, kept in step by triggers so
     # every writer updates them; 'rebuild' fills them for stores written before this migration.
+    # SQLite's FTS5 only: a PostgreSQL store searches without an index (store/search.py).
+    if not isinstance(db, sqlite3.Connection):
+        return
     db.execute("""CREATE VIRTUAL TABLE search_documents USING fts5(title, text, content='documents',
                   content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')""")
     db.execute("""CREATE VIRTUAL TABLE search_evidence USING fts5(ev_text, content='claims', content_rowid='id',
@@ -100,7 +121,7 @@ def m007_search_index(db: sqlite3.Connection) -> None:
 
 
 MIGRATIONS: list[Migration] = [m001_documents, m002_actors, m003_claims, m004_relations_view,
-                               m005_claim_confidence, m006_review_decisions, m007_search_index]
+                               m005_claim_confidence, m006_relation_rows, m007_review_decisions, m008_search_index]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:
