@@ -82,3 +82,14 @@ def test_serve_help_shows_an_example_and_the_loopback_default():
     result = runner.invoke(app, ["serve", "--help"])
     assert result.exit_code == 0 and "Example: briefgraph serve" in result.stdout
     assert "127.0.0.1" in result.stdout
+
+
+@pytest.mark.model
+def test_a_rejected_relation_leaves_analyze_and_exports(corpus, tmp_path):
+    _, db = corpus
+    run("review", "reject", relation(db, "iran", "AID", "houthis"), "--db", db)
+    findings = json.loads(run("analyze", "--db", db, "--json"))
+    assert "Iran" not in json.dumps(findings["cross_pressure"])
+    run("export", "--format", "csv", "--db", db, "--output", tmp_path / "tables")
+    relations_csv = (tmp_path / "tables" / "relations.csv").read_text()
+    assert "united-states" in relations_csv and "iran" not in relations_csv
