@@ -104,7 +104,8 @@ class Workbench:
             _prefer_wal(store)
         self._local = threading.local()
         self._view: View | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # held while the store is read: requests never wait on it
+        self._flag = threading.Lock()  # guards `_reading` only, so starting a background read never blocks
         self._reading = False
         self._last_read = 0.0
         self._analysed: View | None = None  # the newest view whose analysis is done
@@ -146,7 +147,7 @@ class Workbench:
             return self._view
 
     def _read_in_background(self) -> None:
-        with self._lock:
+        with self._flag:
             if self._reading:
                 return
             self._reading = True
