@@ -4,7 +4,7 @@ search and graph endpoints of a store of 1,000 synthetic briefs, while `briefgra
 The briefs are written by this script from a seeded generator (states and groups from the packaged
 gazetteer, sentences from a few templates). The base store is filled directly from their known
 actors and claims, without the NLP step, so setting up takes seconds; the concurrent ingest is the
-real `briefgraph add` of further synthetic briefs. The server is `briefgraph serve` in its own
+real `briefgraph add` of further synthetic briefs, more than it can store during the run. The server is `briefgraph serve` in its own
 process. Reports requests/s, p50/p95/p99 latency and errors, overall and per endpoint, and the
 time `serve` takes to answer its first request.
 
@@ -152,7 +152,7 @@ def summarise(results: list, seconds: float) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--briefs", type=int, default=1000)
-    parser.add_argument("--extra", type=int, default=400, help="briefs the concurrent ingest adds")
+    parser.add_argument("--extra", type=int, default=2000, help="briefs the concurrent ingest is given (more than it can add in the run)")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--seed", type=int, default=7)
