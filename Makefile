@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench clean
+.PHONY: demo test eval train bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,10 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	bash scripts/eval.sh
+
+# Rebuild the learned pair scorer shipped in the package from ../shared (seeded: same data, same file).
+train: $(STAMP)
+	nice $(BIN)/briefgraph train --data $${BRIEFGRAPH_SHARED:-../shared}
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py

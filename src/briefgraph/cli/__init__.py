@@ -9,6 +9,7 @@ from . import extract  # noqa: F401  (registers commands)
 from . import store  # noqa: F401
 from . import analysis  # noqa: F401
 from . import eval as _eval  # noqa: F401  (registers `eval`)
+from . import learn  # noqa: F401  (registers `train`)
 from .common import error
 
 

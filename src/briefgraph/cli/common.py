@@ -35,6 +35,9 @@ def exit_on_error(exc: BriefgraphError) -> None:
     raise typer.Exit(1)
 
 
+MinConfidenceOpt = Annotated[float, typer.Option(
+    "--min-confidence", min=0.0, max=1.0,
+    help="Keep only relations whose confidence (0-1, how likely the extraction is right) reaches this.")]
 DbOpt = Annotated[Optional[str], typer.Option("--db", help="SQLite store (default: $BRIEFGRAPH_DB, else briefgraph.db).")]
 
 

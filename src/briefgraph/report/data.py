@@ -3,7 +3,7 @@
 Layout (also documented at the top of assets/report.js):
 - actors[i] = {id, name, type, aliases, attributes, x, y, degree, camp, pressure, explanation}
 - edges[j] = [source index, target index, sign, weight, style (0 factual, 1 uncertain, 2 unreal)]
-- relations[k] = [source index, target index, type, sign, status, [[doc index, mark id, text], ...]]
+- relations[k] = [source index, target index, type, sign, status, [[doc index, mark id, text], ...], confidence]
 - docs[d] = {title, path, date}
 """
 from __future__ import annotations
@@ -63,7 +63,7 @@ def payload(graph: Graph, net: Network, findings: dict, positions, highlighted: 
     edges = [[index[e.a], index[e.b], e.sign, round(e.weight, 3), STYLE_CODES[e.style()]]
              for e in net.edges.values()]
     relations = [[index[r.source], index[r.target], r.type, r.sign, r.modality.status,
-                  _evidence(r, doc_index, highlighted)] for r in graph.relations]
+                  _evidence(r, doc_index, highlighted), round(r.confidence, 3)] for r in graph.relations]
     docs = [{"title": d.title or d.path, "path": d.path, "date": d.date} for d in graph.documents]
     return {"actors": _actor_rows(actors, positions, findings), "edges": edges,
             "relations": relations, "docs": docs}

@@ -47,17 +47,19 @@ class Corpus:
         return self._store
 
     def add(self, paths: str | os.PathLike | Iterable[str | os.PathLike], date: str | None = None,
-            progress: Progress | None = None, on_error: OnError | None = None) -> AddResult:
+            progress: Progress | None = None, on_error: OnError | None = None,
+            min_confidence: float = 0.0) -> AddResult:
         """Read, extract and store every brief under `paths`, one transaction per brief.
 
         Texts already stored are skipped before the model reads them. One bad file never stops
-        the others: its error goes to `on_error` and into the result.
+        the others: its error goes to `on_error` and into the result. Claims whose confidence is
+        below `min_confidence` are not stored.
         """
         _check_date(date)
         store = self._open(create=True)
         run = _Run(progress, on_error)
         for document, graph in _extract(_unseen(_read(_paths(paths), date), store, run), self.model):
-            run.store(store, document, graph)
+            run.store(store, document, graph.at_least(min_confidence))
         return run.result
 
     def add_graph(self, document: Document, graph: Graph) -> bool:
