@@ -7,6 +7,7 @@ import pytest
 from briefgraph.errors import ModelError
 from briefgraph.learn.combine import combine, rule_confidence
 from briefgraph.learn.model import Example, Head, PairModel, PairScore, bucket, load_model, train
+from briefgraph.nlp.pairs import document_features
 
 
 def tiny_examples():
@@ -118,3 +119,11 @@ def test_combine_adds_nothing_below_the_models_threshold():
 
 def test_buckets_are_stable_numbers():
     assert bucket("head=back") == bucket("head=back") and 0 <= bucket("x") < 1 << 18
+
+
+def test_document_features_count_where_two_actors_meet_and_which_rules_read_them():
+    ends = [("n", "s"), ("s", "n"), ("n", "e")]
+    feats = document_features(ends, [["rule_type=ASSAULT"], ["no_rule"], ["no_rule"]])
+    assert "pair_meets=2" in feats[1] and "pair_ruled=ASSAULT" in feats[1]
+    assert "pair_meets=1" in feats[2] and "pair_ruled=none" in feats[2]
+    assert "central=<=2|<=4" in feats[2]  # e takes part in one pair, n in three

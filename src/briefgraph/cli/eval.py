@@ -25,6 +25,8 @@ MODEL_OPT = typer.Option(None, "--model", help="spaCy model to load (default: $B
 # re3d and the event gold standards label unnamed groups ("police", "Coalition military forces").
 GENERIC_OPT = typer.Option(True, "--generic-actors/--named-actors", help="Extract unnamed groups ('police', "
                            "'protesters') as these gold standards label them (default), or named actors only.")
+RULES_ONLY_OPT = typer.Option(False, "--rules-only", help="Extract with the hand-written rules alone (no learned "
+                              "pair scorer), to compare.")
 
 
 def _run(fn, *args, **kwargs) -> dict[str, Any]:
@@ -126,8 +128,7 @@ def gold_cmd(
                             "trained on the other briefs (and --data)."),
     data: Optional[Path] = typer.Option(None, "--data", help="With --cv: the labelled data folder (re3d/, "
                                         "plover/, petrarch-gsr/) to train on besides the briefs."),
-    rules_only: bool = typer.Option(False, "--rules-only", help="Extract with the hand-written rules alone "
-                                    "(no learned pair scorer), to compare."),
+    rules_only: bool = RULES_ONLY_OPT,
     plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the precision-recall curve here (.png)."),
 ) -> None:
     """Extract every brief that has a gold graph and score the set: micro-averaged, per brief, and by confidence.
@@ -197,13 +198,14 @@ def _re3d_errors(r: dict[str, Any]) -> list[str]:
 def re3d_cmd(
     folder: Path = typer.Argument(..., help="A re3d source folder, or a folder of them."),
     as_json: bool = JSON_OPT, errors: bool = ERRORS_OPT, model: Optional[str] = MODEL_OPT,
-    generic_actors: bool = GENERIC_OPT,
+    generic_actors: bool = GENERIC_OPT, rules_only: bool = RULES_ONLY_OPT,
 ) -> None:
     """Score actor mentions, signed relations and aliases against dstl re3d labels.
 
     Example: briefgraph eval re3d ../shared/data/re3d/CENTCOM --json
     """
-    result = _run(evaluate.evaluate_re3d, folder, model=model, errors=errors, generic_actors=generic_actors)
+    result = _run(evaluate.evaluate_re3d, folder, model=model, errors=errors, generic_actors=generic_actors,
+                  scorer=None if rules_only else True)
     _emit(result, as_json, _re3d_tables, errors, _re3d_errors)
 
 
@@ -240,12 +242,12 @@ def plover_cmd(
     as_json: bool = JSON_OPT, errors: bool = ERRORS_OPT, model: Optional[str] = MODEL_OPT,
     cameo_map: Optional[Path] = typer.Option(None, "--cameo-map", help="CAMEO-to-PLOVER conversion table to "
                                               "use for XML instead of the shipped mapping."),
-    generic_actors: bool = GENERIC_OPT,
+    generic_actors: bool = GENERIC_OPT, rules_only: bool = RULES_ONLY_OPT,
 ) -> None:
     """Score event detection, event types, sources and targets against coded gold sentences.
 
     Example: briefgraph eval plover ../shared/data/plover/gsr-dev.json --errors
     """
     result = _run(evaluate.evaluate_plover, file, model=model, errors=errors, cameo_map=cameo_map,
-                  generic_actors=generic_actors)
+                  generic_actors=generic_actors, scorer=None if rules_only else True)
     _emit(result, as_json, _plover_tables, errors, _plover_errors)

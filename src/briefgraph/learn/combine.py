@@ -14,7 +14,7 @@ from ..nlp.lexicon import load
 from ..nlp.pairs import document_features
 from .model import PairModel, PairScore
 
-ADD_AT = 0.45  # chosen by leave-one-brief-out on the development set (docs/EVALUATION.md)
+ADD_AT = 0.55  # chosen by leave-one-brief-out on the development set (docs/EVALUATION.md)
 LEARNED_TYPES_EXCLUDED = {"ALIAS_OF"}  # aliases are the resolver's business, never a claim
 
 

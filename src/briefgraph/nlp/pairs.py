@@ -69,7 +69,8 @@ def _candidate(doc: Doc, a: Mention, b: Mention, rules: dict[tuple[int, int], li
     ra, rb = _root(doc, a), _root(doc, b)
     up, head, down = dependency_path(ra, rb)
     feats = _path_features(up, head, down) + _between_features(doc, a, b)
-    feats += [f"kinds={a.kind}|{b.kind}", f"types={a.type}|{b.type}", f"dist={_bucket(b.start - a.end)}"]
+    feats += [f"kinds={a.kind}|{b.kind}", f"types={a.type}|{b.type}", f"dist={_bucket(b.start - a.end)}",
+              f"known={int(a.entry is not None)}|{int(b.entry is not None)}"]
     hits = rules.get((id(a), id(b)), [])
     feats += [f"rule={h}" for h in hits] + [f"rule_type={h.split(':')[0]}" for h in hits]
     feats.append("rule" if hits else "no_rule")
@@ -154,18 +155,23 @@ def _bucket(distance: int) -> str:
 
 def document_features(ends: list[tuple[str, str]], features: list[list[str]]) -> list[list[str]]:
     """Each pair's features plus what the whole document says about its two actors: in how many
-    candidate pairs they meet, and whether a rule reads a claim between them anywhere.
-    `ends` are the two actor ids of each pair (in the order of `features`)."""
+    candidate pairs they meet, whether a rule reads a claim between them anywhere, and how central
+    each of the two is (in how many candidate pairs it takes part: peripheral names are rarely in a
+    brief's gold graph). `ends` are the two actor ids of each pair (in the order of `features`)."""
     meets: dict[frozenset, int] = {}
     ruled: dict[frozenset, set[str]] = {}
+    pairs_of: dict[str, int] = {}
     for (a, b), feats in zip(ends, features):
         key = frozenset((a, b))
         meets[key] = meets.get(key, 0) + 1
         ruled.setdefault(key, set()).update(f.split("=", 1)[1] for f in feats if f.startswith("rule_type="))
+        for actor in (a, b):
+            pairs_of[actor] = pairs_of.get(actor, 0) + 1
     out = []
     for (a, b), feats in zip(ends, features):
         key = frozenset((a, b))
-        extra = [f"pair_meets={min(meets[key], 5)}"]
+        central = [_bucket(n) for n in sorted(pairs_of[x] for x in (a, b))]
+        extra = [f"pair_meets={min(meets[key], 5)}", f"central_least={central[0]}", f"central={'|'.join(central)}"]
         extra += [f"pair_ruled={t}" for t in sorted(ruled[key])] or ["pair_ruled=none"]
         out.append(feats + extra)
     return out
