@@ -87,10 +87,10 @@ def _set_tables(r: dict[str, Any]) -> list[Table]:
     rows = []
     for b in r["briefs"]:
         a, rel = b["actors"], b["relations"]
-        rows.append([b["name"], a["recall"], a["precision"], rel["untyped_recall"], rel["precision"],
-                     rel["typed_recall"], rel["modality_accuracy"], f'{rel["matched"]}/{rel["gold"]}', len(b["traps_hit"])])
-    per_brief = _table("per brief", ["brief", "actor R", "actor P", "rel R", "rel P", "typed R", "modality",
-                                     "matched", "traps"], rows)
+        rows.append([b["name"], f'{a["recall"]:.2f}/{a["precision"]:.2f}',
+                     f'{rel["untyped_recall"]:.2f}/{rel["precision"]:.2f}', f'{rel["matched"]}/{rel["gold"]}',
+                     f'{rel["modality_accuracy"]:.2f}'])
+    per_brief = _table("per brief (recall/precision)", ["brief", "actors", "relations", "matched", "modality"], rows)
     m = r["micro"]
     a, rel = m["actors"], m["relations"]
     title = "leave-one-brief-out" if "cv" in r else "development set"

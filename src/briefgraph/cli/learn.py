@@ -16,8 +16,9 @@ SHIPPED = Path(__file__).resolve().parents[1] / "learn" / "pairs.json"
 def train_cmd(
     data: Path = typer.Option(Path("../shared"), "--data", help="The shared folder: briefs/ and gold/ "
                               "(the development set) and data/ (re3d, PLOVER, PETRARCH2)."),
-    output: Path = typer.Option(SHIPPED, "--output", "-o", help="Where to write the model (default: the "
-                                "file shipped in the package)."),
+    output: Path = typer.Option(SHIPPED, "--output", "-o", show_default=False,
+                                help="Where to write the model (default: learn/pairs.json in the package, "
+                                "the file extraction uses)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model to parse with (default: auto)."),
 ) -> None:
     """Train the pair scorer (seeded: the same data gives the same file) and write it.
