@@ -1,7 +1,7 @@
 """Where the hand-written rules and the learned pair scorer meet: the one place a confidence is made.
 
-A rule claim's confidence is the scorer's chance that a relation of the rule's sign holds between
-its two actors: P(relation) * P(sign | relation). A pair no rule reads becomes a learned claim when
+A rule claim's confidence is the scorer's chance that a relation holds between its two actors,
+P(relation); the rule decides sign, type and direction. A pair no rule reads becomes a learned claim when
 the scorer's chance of its best reading (relation, sign, direction) reaches `ADD_AT`; its type is the
 most likely type of that sign, its modality is read by the rules at the word joining the two mentions.
 """
@@ -46,15 +46,10 @@ def _sign(type_: str) -> int:
     return int(load("events")["types"][type_]["sign"])
 
 
-def sign_chance(score: PairScore, sign: int) -> float:
-    """P(sign | a relation holds), from the type head; even odds when the model has no type head."""
-    if not score.types:
-        return 0.5
-    return sum(p for t, p in score.types.items() if t in load("events")["types"] and _sign(t) == sign)
-
-
-def rule_confidence(score: PairScore, type_: str) -> float:
-    return score.relation * sign_chance(score, _sign(type_))
+def rule_confidence(score: PairScore) -> float:
+    """P(relation) alone: the rule's sign comes from the lexicon and is more often right than the type
+    head's guess (multiplying by P(sign) ordered rule claims worse leave-one-brief-out)."""
+    return score.relation
 
 
 def best_reading(pair: PairLike, score: PairScore) -> Reading | None:
@@ -86,7 +81,7 @@ def combine(rule_claims: list[ClaimLike], pairs: list[PairLike], model: PairMode
     for c in rule_claims:
         pair = by_mentions.get((id(c.source), id(c.target))) or by_mentions.get((id(c.target), id(c.source)))
         if pair is not None:
-            c.confidence = rule_confidence(scores[id(pair)], c.type)
+            c.confidence = rule_confidence(scores[id(pair)])
         read_by_rules.add((frozenset((actor_of(c.source), actor_of(c.target))), c.start))
     added = []
     for p in pairs:
