@@ -61,3 +61,29 @@ def test_relations_min_confidence_lists_only_confident_relations_from_the_store(
 def test_min_confidence_above_1_is_refused_by_the_option():
     result = runner.invoke(app, ["relations", "--min-confidence", "1.5"])
     assert result.exit_code == 2
+
+
+def test_extract_min_confidence_writes_only_confident_relations(tmp_path, monkeypatch):
+    from briefgraph.cli import extract as extract_module
+    g = graph_with_confidences(0.9, 0.3)
+    monkeypatch.setattr(extract_module, "iter_graphs", lambda paths, **kw: iter([(g.documents[0], g)]))
+    (tmp_path / "b.txt").write_text("text")
+    result = runner.invoke(app, ["extract", str(tmp_path / "b.txt"), "--min-confidence", "0.5"])
+    assert result.exit_code == 0, result.output
+    assert [r["confidence"] for r in json.loads(result.output)["relations"]] == [0.9]
+
+
+def test_add_min_confidence_stores_only_confident_claims(tmp_path, monkeypatch):
+    from briefgraph.store import corpus as corpus_module
+    g = graph_with_confidences(0.9, 0.3)
+
+    def fake_extract(documents, model):
+        for _ in documents:
+            yield g.documents[0], g  # the graph's own document, so its evidence offsets hold
+    monkeypatch.setattr(corpus_module, "_extract", fake_extract)
+    (tmp_path / "b.txt").write_text("A brief the fake extractor ignores.")
+    db = str(tmp_path / "c.db")
+    result = runner.invoke(app, ["add", str(tmp_path / "b.txt"), "--db", db, "--min-confidence", "0.5"])
+    assert result.exit_code == 0, result.output
+    with Corpus(db) as corpus:
+        assert [r.confidence for r in corpus.relations()] == [0.9]
