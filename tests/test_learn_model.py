@@ -122,7 +122,8 @@ def test_buckets_are_stable_numbers():
 
 def test_document_features_count_where_two_actors_meet_and_which_rules_read_them():
     ends = [("n", "s"), ("s", "n"), ("n", "e")]
-    feats = document_features(ends, [["rule_type=ASSAULT"], ["no_rule"], ["no_rule"]])
+    feats = document_features(ends, [["rule_type=ASSAULT"], ["no_rule"], ["no_rule"]], {"n": "state", "e": "person"})
     assert "pair_meets=2" in feats[1] and "pair_ruled=ASSAULT" in feats[1]
     assert "pair_meets=1" in feats[2] and "pair_ruled=none" in feats[2]
     assert "central=<=2|<=4" in feats[2]  # e takes part in one pair, n in three
+    assert "types=state|person" in feats[2] and "types=state|?" in feats[0]

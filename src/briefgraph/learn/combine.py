@@ -66,17 +66,20 @@ def best_reading(pair: PairLike, score: PairScore) -> Reading | None:
     return Reading(pair, forward, type_, score.relation * by_sign[sign] * direction)
 
 
-def _scores(pairs: list[PairLike], model: PairModel, actor_of) -> dict[int, PairScore]:
+def _scores(pairs: list[PairLike], model: PairModel, actor_of, types: dict[str, str] | None) -> dict[int, PairScore]:
     ends = [(actor_of(p.first) or "?", actor_of(p.second) or "?") for p in pairs]
-    return {id(p): model.score(f) for p, f in zip(pairs, document_features(ends, [p.features for p in pairs]))}
+    feats = document_features(ends, [p.features for p in pairs], types)
+    return {id(p): model.score(f) for p, f in zip(pairs, feats)}
 
 
 def combine(rule_claims: list[ClaimLike], pairs: list[PairLike], model: PairModel,
-            actor_of: Callable[[object], str | None], add_at: float | None = None) -> list[Reading]:
-    """Set every rule claim's confidence and return the readings the scorer adds on top of the rules."""
+            actor_of: Callable[[object], str | None], add_at: float | None = None,
+            types: dict[str, str] | None = None) -> list[Reading]:
+    """Set every rule claim's confidence and return the readings the scorer adds on top of the rules.
+    `types` maps actor ids to their resolved types."""
     add_at = float(model.meta.get("add_at", ADD_AT)) if add_at is None else add_at
     by_mentions = {(id(p.first), id(p.second)): p for p in pairs}
-    scores = _scores(pairs, model, actor_of)
+    scores = _scores(pairs, model, actor_of, types)
     read_by_rules: set[tuple[frozenset, int]] = set()
     for c in rule_claims:
         pair = by_mentions.get((id(c.source), id(c.target))) or by_mentions.get((id(c.target), id(c.source)))

@@ -49,8 +49,9 @@ def gold_pairs(folders: list[str | Path]) -> list[tuple[str, Path, Path]]:
     return [(n, texts[n], golds[n]) for n in sorted(texts) if n in golds]
 
 
-def with_document_features(found: list[ResolvedPair]) -> list[list[str]]:
-    return document_features([(p.first, p.second) for p in found], [p.features for p in found])
+def with_document_features(found: list[ResolvedPair], graph: Graph) -> list[list[str]]:
+    types = {a.id: a.type for a in graph.actors}
+    return document_features([(p.first, p.second) for p in found], [p.features for p in found], types)
 
 
 # ---- gold briefs -----------------------------------------------------------------------------
@@ -82,7 +83,7 @@ def gold_examples(name: str, text: Path, gold_path: Path, model: str | None = No
     _, graph, found = next(extract_pairs_iter([doc], model=model))
     keys = {a.id: _gold_key(a, names) for a in graph.actors}
     return [Example(f, lab.relation, lab.forward, lab.type, f"gold/{name}")
-            for p, f in zip(found, with_document_features(found))
+            for p, f in zip(found, with_document_features(found, graph))
             if (lab := _gold_label(keys.get(p.first), keys.get(p.second), gold, names, ok))]
 
 
@@ -102,10 +103,10 @@ def re3d_examples(path: Path, model: str | None = None) -> list[Example]:
     docs, _ = read_re3d(path)
     by_id = {d.document.id: d for d in docs}
     out = []
-    for document, _, found in extract_pairs_iter([d.document for d in docs], model=model, generic_actors=True):
+    for document, graph, found in extract_pairs_iter([d.document for d in docs], model=model, generic_actors=True):
         d = by_id[document.id]
         out += [Example(f, lab.relation, lab.forward, lab.type, f"re3d/{d.source}")
-                for p, f in zip(found, with_document_features(found)) if (lab := _re3d_label(p, d.relations))]
+                for p, f in zip(found, with_document_features(found, graph)) if (lab := _re3d_label(p, d.relations))]
     return out
 
 
@@ -140,7 +141,8 @@ def event_examples(path: Path, group: str, model: str | None = None) -> list[Exa
     for document, graph, found in extract_pairs_iter(docs, model=model, generic_actors=True):
         s = by_id[document.id]
         out += [Example(f, lab.relation, lab.forward, lab.type, group)
-                for p, f in zip(found, with_document_features(found)) for lab in [_event_label(p, graph, s, document.id)]]
+                for p, f in zip(found, with_document_features(found, graph))
+                for lab in [_event_label(p, graph, s, document.id)]]
     return out
 
 

@@ -69,7 +69,7 @@ def _candidate(doc: Doc, a: Mention, b: Mention, rules: dict[tuple[int, int], li
     ra, rb = _root(doc, a), _root(doc, b)
     up, head, down = dependency_path(ra, rb)
     feats = _path_features(up, head, down) + _between_features(doc, a, b)
-    feats += [f"kinds={a.kind}|{b.kind}", f"types={a.type}|{b.type}", f"dist={_bucket(b.start - a.end)}",
+    feats += [f"kinds={a.kind}|{b.kind}", f"dist={_bucket(b.start - a.end)}",
               f"known={int(a.entry is not None)}|{int(b.entry is not None)}"]
     hits = rules.get((id(a), id(b)), [])
     feats += [f"rule={h}" for h in hits] + [f"rule_type={h.split(':')[0]}" for h in hits]
@@ -153,11 +153,14 @@ def _bucket(distance: int) -> str:
     return next((f"<={d}" for d in DISTANCES if distance <= d), f">{DISTANCES[-1]}")
 
 
-def document_features(ends: list[tuple[str, str]], features: list[list[str]]) -> list[list[str]]:
+def document_features(ends: list[tuple[str, str]], features: list[list[str]],
+                      types: dict[str, str] | None = None) -> list[list[str]]:
     """Each pair's features plus what the whole document says about its two actors: in how many
     candidate pairs they meet, whether a rule reads a claim between them anywhere, and how central
     each of the two is (in how many candidate pairs it takes part: peripheral names are rarely in a
-    brief's gold graph). `ends` are the two actor ids of each pair (in the order of `features`)."""
+    brief's gold graph), and the two actors' types as resolved over the whole document (a mention's own
+    type can be a one-off misreading). `ends` are the two actor ids of each pair (in the order of
+    `features`); `types` maps actor ids to actor types."""
     meets: dict[frozenset, int] = {}
     ruled: dict[frozenset, set[str]] = {}
     pairs_of: dict[str, int] = {}
@@ -171,7 +174,8 @@ def document_features(ends: list[tuple[str, str]], features: list[list[str]]) ->
     for (a, b), feats in zip(ends, features):
         key = frozenset((a, b))
         central = [_bucket(n) for n in sorted(pairs_of[x] for x in (a, b))]
-        extra = [f"pair_meets={min(meets[key], 5)}", f"central_least={central[0]}", f"central={'|'.join(central)}"]
+        extra = [f"pair_meets={min(meets[key], 5)}", f"central_least={central[0]}", f"central={'|'.join(central)}",
+                 f"types={(types or {}).get(a, '?')}|{(types or {}).get(b, '?')}"]
         extra += [f"pair_ruled={t}" for t in sorted(ruled[key])] or ["pair_ruled=none"]
         out.append(feats + extra)
     return out

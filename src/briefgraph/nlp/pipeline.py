@@ -140,18 +140,18 @@ class DocumentExtraction:
     def graph(self) -> Graph:
         actors, ids = self.resolver.actors()
         types = {a.id: a.type for a in actors}
-        pending = self.claims + self._learned(ids)
+        pending = self.claims + self._learned(ids, types)
         claims = [c for c in (self._claim(p, ids) for p in pending) if c is not None and _place_fits(c, types)]
         used = {c.source for c in claims} | {c.target for c in claims}
         actors = [a for a in actors if a.id in used or not _only_in_claims(a)]
         return Graph([self.document], actors, aggregate(claims), claims)
 
-    def _learned(self, ids: dict[str, str]) -> list["PendingClaim"]:
+    def _learned(self, ids: dict[str, str], types: dict[str, str]) -> list["PendingClaim"]:
         """Confidence on every rule claim, and the claims the pair scorer adds (learn/combine.py)."""
         if self.scorer is None:
             return []
         from ..learn.combine import combine
-        readings = combine(self.claims, self.pairs, self.scorer, lambda m: ids.get(self.resolver.key(m)))
+        readings = combine(self.claims, self.pairs, self.scorer, lambda m: ids.get(self.resolver.key(m)), types=types)
         out = []
         for r in readings:
             p = r.pair
