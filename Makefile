@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BUNDLE := src/briefgraph/report/assets/graph.bundle.js
 NPM_STAMP := js/node_modules/.installed
 
-.PHONY: demo test eval train bench bundle clean
+.PHONY: demo test eval train bench bench-scale bundle clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -46,6 +46,9 @@ train: $(STAMP)
 
 bench: $(STAMP) $(BUNDLE)
 	$(BIN)/python benchmarks/throughput.py
+
+bench-scale: $(STAMP)
+	nice $(BIN)/python benchmarks/scale.py --sizes 1000,5000
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info js/node_modules $(BUNDLE)

@@ -38,7 +38,8 @@ def exit_on_error(exc: BriefgraphError) -> None:
 MinConfidenceOpt = Annotated[float, typer.Option(
     "--min-confidence", min=0.0, max=1.0,
     help="Keep only relations whose confidence (0-1, how likely the extraction is right) reaches this.")]
-DbOpt = Annotated[Optional[str], typer.Option("--db", help="SQLite store (default: $BRIEFGRAPH_DB, else briefgraph.db).")]
+DbOpt = Annotated[Optional[str], typer.Option("--db", help="The store: a SQLite file or a postgresql://user@host/db URL "
+                                              "(default: $BRIEFGRAPH_DB, else briefgraph.db).")]
 
 
 @contextlib.contextmanager
