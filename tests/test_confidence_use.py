@@ -64,9 +64,9 @@ def test_min_confidence_above_1_is_refused_by_the_option():
 
 
 def test_extract_min_confidence_writes_only_confident_relations(tmp_path, monkeypatch):
-    from briefgraph.cli import extract as extract_module
+    import briefgraph.api
     g = graph_with_confidences(0.9, 0.3)
-    monkeypatch.setattr(extract_module, "iter_graphs", lambda paths, **kw: iter([(g.documents[0], g)]))
+    monkeypatch.setattr(briefgraph.api, "iter_graphs", lambda paths, **kw: iter([(g.documents[0], g)]))
     (tmp_path / "b.txt").write_text("text")
     result = runner.invoke(app, ["extract", str(tmp_path / "b.txt"), "--min-confidence", "0.5"])
     assert result.exit_code == 0, result.output
