@@ -62,7 +62,7 @@ def _connected(address: str | None) -> Iterator[None]:
         yield
         return
     try:
-        ray.init(address=address, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
+        ray.init(address=address, include_dashboard=False, logging_level=logging.ERROR, log_to_driver=False)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         raise EngineError(f"cannot connect to Ray at {address or os.environ.get('RAY_ADDRESS') or 'a new local Ray'}: "
                           f"{exc}") from exc
@@ -88,23 +88,39 @@ def _cluster_cpus() -> int:
 
 def _extract_to_shards(files: list[SourceFile], shards: str, date: str | None, model: str | None,
                        generic_actors: bool, actors: int) -> None:
-    here = _on_this_node()
-    ctx = ray.data.DataContext.get_current()
-    ctx.enable_progress_bars = False
+    here = _this_node()
+    ray.data.DataContext.get_current().enable_progress_bars = False  # the CLI shows its own
     # Reading and writing are I/O on this node and reserve no CPU, so the actors can have every core.
-    ds = ray.data.read_datasource(DocumentSource(files, date), num_cpus=0, ray_remote_args=here)
+    ds = ray.data.read_datasource(DocumentSource(files, date), num_cpus=0, resources=here)
     ds = ds.map_batches(Extractor, fn_constructor_kwargs={"model": model, "generic_actors": generic_actors},
-                        batch_size=BATCH_DOCS, batch_format="pyarrow", concurrency=actors, num_cpus=1)
+                        batch_size=BATCH_DOCS, batch_format="pyarrow", num_cpus=1,
+                        compute=ray.data.ActorPoolStrategy(size=actors))
     try:
-        ds.write_parquet(shards, ray_remote_args={"num_cpus": 0, **here})
+        with _quiet_ray_data():
+            ds.write_parquet(shards, ray_remote_args={"num_cpus": 0, "resources": here})
     except ray.exceptions.RayError as exc:
         raise EngineError(f"extraction on Ray failed: {_first_line(exc)}") from exc
 
 
-def _on_this_node() -> dict[str, Any]:
-    from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
-    node = ray.get_runtime_context().get_node_id()
-    return {"scheduling_strategy": NodeAffinitySchedulingStrategy(node_id=node, soft=False)}
+def _this_node() -> dict[str, float]:
+    """A sliver of the resource every Ray node has under its own address, which pins a task to it;
+    nothing when this machine is not a node (a Ray Client connection): then the cluster reads and writes."""
+    resource = f"node:{ray.util.get_node_ip_address()}"
+    return {resource: 0.001} if resource in ray.cluster_resources() else {}
+
+
+@contextlib.contextmanager
+def _quiet_ray_data() -> Iterator[None]:
+    """Ray Data logs each run's plan to the console; keep the console for errors (the log files keep all)."""
+    handlers = [h for h in logging.getLogger("ray.data").handlers if not isinstance(h, logging.FileHandler)]
+    levels = [h.level for h in handlers]
+    for h in handlers:
+        h.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for h, level in zip(handlers, levels):
+            h.setLevel(level)
 
 
 def _merged(shards: str) -> Iterator[tuple[Document, Graph] | ReadError]:
