@@ -1,5 +1,6 @@
 """`--jobs N`: worker processes parse, one writer stores, and the graph is the same as `--jobs 1`."""
 import json
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -100,3 +101,18 @@ def test_a_model_that_cannot_load_in_the_workers_is_one_error_line(briefs):
     result = runner.invoke(app, ["extract", str(briefs), "--jobs", "2", "--model", "no_such_model_xyz"])
     assert result.exit_code != 0
     assert "cannot load the spaCy model no_such_model_xyz" in str(result.exception or result.stderr)
+
+
+def test_ray_options_without_the_ray_engine_are_refused(briefs, tmp_path):
+    result = runner.invoke(app, ["add", str(briefs), "--db", str(tmp_path / "c.db"), "--address", "10.0.0.5:6379"])
+    assert result.exit_code == 1
+    assert result.stderr == "error: --address and --work-dir are options of --engine ray\n"
+    assert not (tmp_path / "c.db").exists()
+
+
+def test_ray_engine_without_the_extra_installed_says_how_to_install_it(briefs, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if Ray were not installed
+    monkeypatch.delitem(sys.modules, "briefgraph.engines.ray", raising=False)
+    result = runner.invoke(app, ["add", str(briefs), "--db", str(tmp_path / "c.db"), "--engine", "ray"])
+    assert result.exit_code == 1
+    assert result.stderr == "error: the ray engine needs the extra: pip install 'briefgraph[ray]'\n"
