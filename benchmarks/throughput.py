@@ -47,12 +47,31 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
-def timed(run: Callable[[list], None], items: list) -> float:
-    """Seconds for `run(items)`, after one warm-up call on the first item (loads models and caches)."""
+def timed(run: Callable[[list], None], items: list) -> tuple[float, float]:
+    """Wall and CPU seconds (this process and its finished workers) for `run(items)`, after one warm-up
+    call on the first item (loads models and caches). CPU seconds do not grow when other programs
+    compete for the cores, so on a busy machine they still say what the work costs."""
     run(items[:1])
+    cpu = _cpu_seconds()
     start = time.perf_counter()
     run(items)
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    _stop_fork_server()
+    return seconds, _cpu_seconds() - cpu
+
+
+def _stop_fork_server() -> None:
+    """Workers forked from a fork server are its children, not ours: stopping (and reaping) the server
+    brings their CPU time and peak memory into this process's children's usage."""
+    import multiprocessing.forkserver
+    stop = getattr(multiprocessing.forkserver._forkserver, "_stop", None)
+    if stop is not None:
+        stop()
+
+
+def _cpu_seconds() -> float:
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
 def spacy_run(model: str | None, jobs: int) -> Callable[[list[Document]], None]:
@@ -78,11 +97,12 @@ def measure(kind: str, jobs: int, words: int, model: str | None) -> dict:
     """One measurement, in this (child) process: words/s and peak RSS of this process and its workers."""
     corpus = build_corpus(words)
     run = (spacy_run if kind == "spacy" else briefgraph_run)(model, jobs)
-    seconds = timed(run, corpus)
+    seconds, cpu = timed(run, corpus)
     total = sum(count_words(d.text) for d in corpus)
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024 if jobs > 1 else None
     return {"kind": kind, "jobs": jobs, "documents": len(corpus), "words": total, "seconds": round(seconds, 2),
-            "words_per_s": round(total / seconds, 1),
+            "words_per_s": round(total / seconds, 1), "cpu_s": round(cpu, 2),
+            "words_per_cpu_s": round(total / cpu, 1),
             "main_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             "worker_peak_rss_mb": worker}
 
@@ -131,7 +151,8 @@ def main(argv: list[str] | None = None) -> None:
             r = in_child(kind, n, args.words, args.model)
             results.append(r)
             worker = f", largest worker {r['worker_peak_rss_mb']} MB" if r["worker_peak_rss_mb"] else ""
-            print(f"{kind:10} jobs={n}: {r['words_per_s']:9.0f} words/s ({r['words']} words in {r['seconds']} s); "
+            print(f"{kind:10} jobs={n}: {r['words_per_s']:9.0f} words/s ({r['words']} words in {r['seconds']} s, "
+                  f"{r['words_per_cpu_s']:.0f} words per CPU-second); "
                   f"peak RSS main {r['main_peak_rss_mb']} MB{worker}", flush=True)
     ratios = summary(results)
     for name, value in ratios.items():

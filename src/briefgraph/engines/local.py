@@ -1,7 +1,9 @@
 """The local engine: extraction in this process (`jobs=1`) or in N worker processes on this machine.
 
-Workers are started with `spawn` (a fork would copy the parent's threads and locks, e.g. a progress
-bar's), load the spaCy model once each, and get documents a few at a time. At most `IN_FLIGHT` tasks
+Workers are forked from a fork server that has loaded the default model once (`engines.warm`), so a
+worker starts in a fraction of a second with the model already in memory; where the platform has no
+fork server they are spawned and load it themselves. Either way they never inherit the parent's
+threads and locks (a progress bar's), as a plain fork would. Workers get documents a few at a time. At most `IN_FLIGHT` tasks
 per worker are queued, so reading never runs far ahead of parsing and memory stays bounded however
 large the corpus. Results are handed back in input order, so one writer stores exactly what
 `jobs=1` would have stored, in the same order.
@@ -50,7 +52,7 @@ class LocalEngine:
         return extract_documents_iter(documents, model=self.model, generic_actors=self.generic_actors)
 
     def _parallel(self, tasks: Iterable[Task]) -> Iterator[tuple[Document, Graph]]:
-        pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+        pool = ProcessPoolExecutor(self.jobs, mp_context=_context(),
                                    initializer=_start_worker, initargs=(self.model, self.generic_actors))
         pending: deque[tuple[Task, Future]] = deque()
         try:
@@ -62,6 +64,14 @@ class LocalEngine:
                 yield from _results(*pending.popleft())
         finally:  # also when the consumer stops early: queued tasks are dropped, workers exit
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["briefgraph.engines.warm"])  # takes effect when the server first starts
+    return context
 
 
 def _tasks(documents: Iterable[Document]) -> Iterator[Task]:

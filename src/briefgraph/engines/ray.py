@@ -49,9 +49,10 @@ def ray_graphs(sources: list[str], *, work_dir: str, address: str | None = None,
     """
     check_date(date)
     files, errors = source_files(sources)
-    with _connected(address), _shard_folder(work_dir) as shards:
+    with _shard_folder(work_dir) as shards:
         if files:
-            _extract_to_shards(files, shards, date, model, generic_actors, actors or _cluster_cpus())
+            with _connected(address):  # let go of the cluster before storing: the rest is local work
+                _extract_to_shards(files, shards, date, model, generic_actors, actors or _cluster_cpus())
             yield from _merged(shards)
     yield from errors
 
@@ -111,11 +112,12 @@ def _this_node() -> dict[str, float]:
 
 @contextlib.contextmanager
 def _quiet_ray_data() -> Iterator[None]:
-    """Ray Data logs each run's plan to the console; keep the console for errors (the log files keep all)."""
+    """Ray Data logs each run's plan, and a failure's full stack, to the console; the CLI says what failed
+    in one line instead (Ray's log files under its temp folder keep everything)."""
     handlers = [h for h in logging.getLogger("ray.data").handlers if not isinstance(h, logging.FileHandler)]
     levels = [h.level for h in handlers]
     for h in handlers:
-        h.setLevel(logging.ERROR)
+        h.setLevel(logging.CRITICAL)
     try:
         yield
     finally:
