@@ -3,9 +3,9 @@
 Workers are forked from a fork server that has loaded the default model once (`engines.warm`), so a
 worker starts in a fraction of a second with the model already in memory; where the platform has no
 fork server they are spawned and load it themselves. Either way they never inherit the parent's
-threads and locks (a progress bar's), as a plain fork would. Workers get documents a few at a time. At most `IN_FLIGHT` tasks
-per worker are queued, so reading never runs far ahead of parsing and memory stays bounded however
-large the corpus. Results are handed back in input order, so one writer stores exactly what
+threads and locks (a progress bar's), as a plain fork would. Workers get documents a few at a time:
+at most `IN_FLIGHT` tasks per worker are queued, so reading never runs far ahead of parsing and
+memory stays bounded however large the corpus. Results are handed back in input order, so one writer stores exactly what
 `jobs=1` would have stored, in the same order.
 """
 from __future__ import annotations
