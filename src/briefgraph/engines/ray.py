@@ -11,10 +11,12 @@ need only exist here; the actors run wherever the cluster has room. Needs `brief
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import shutil
 import tempfile
+from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import EngineError, ReadError
@@ -24,7 +26,9 @@ from .sources import SourceFile, check_date, read_rows, row_document, source_fil
 
 BATCH_DOCS = 8        # documents per actor call: enough for spaCy to batch, small enough to spread out
 FILES_PER_READ = 16   # brief files per read task
-ORDER = [("file_no", "ascending"), ("row_no", "ascending")]
+KEY = ("file_no", "row_no")  # a row's place in the input: source file, record in that file
+ROWS_PER_SHARD = 64
+SHARDS_IN_MEMORY = 16  # shards the writer keeps decoded while it stores rows in source order
 
 try:
     import pyarrow as pa
@@ -98,7 +102,7 @@ def _extract_to_shards(files: list[SourceFile], shards: str, date: str | None, m
                         compute=ray.data.ActorPoolStrategy(size=actors))
     try:
         with _quiet_ray_data():
-            ds.write_parquet(shards, ray_remote_args={"num_cpus": 0, "resources": here})
+            ds.write_parquet(shards, max_rows_per_file=ROWS_PER_SHARD, ray_remote_args={"num_cpus": 0, "resources": here})
     except ray.exceptions.RayError as exc:
         raise EngineError(f"extraction on Ray failed: {_first_line(exc)}") from exc
 
@@ -126,18 +130,41 @@ def _quiet_ray_data() -> Iterator[None]:
 
 
 def _merged(shards: str) -> Iterator[tuple[Document, Graph] | ReadError]:
-    """The shards' rows in source order, as the writer wants them."""
-    import pyarrow.dataset as pds
-    table = pds.dataset(shards, format="parquet", schema=SCHEMA).to_table().sort_by(ORDER)
-    for batch in table.to_batches(max_chunksize=BATCH_DOCS):
-        for row in batch.to_pylist():
-            document = row_document(row)
-            if isinstance(document, ReadError):
-                yield document
-                continue
-            graph = graph_from_columns(document, row)
-            if graph is not None:
-                yield document, graph
+    """The shards' rows in source order, as the writer wants them, holding only a few shards at a time:
+    first every row's place (file_no, row_no) and where it is, then the rows in that order. Shards are
+    small (one batch of documents each) and mostly finish in source order, so few are read twice."""
+    files = sorted(str(p) for p in Path(shards).rglob("*.parquet"))
+    rows = _ShardRows(files)
+    for *_, shard, index in sorted(_places(files)):
+        row = rows.of(shard)[index]
+        document = row_document(row)
+        if isinstance(document, ReadError):
+            yield document
+            continue
+        graph = graph_from_columns(document, row)
+        if graph is not None:
+            yield document, graph
+
+
+def _places(files: list[str]) -> Iterator[tuple[int, int, int, int]]:
+    """(file_no, row_no, shard, index in the shard) of every row."""
+    import pyarrow.parquet as pq
+    for shard, path in enumerate(files):
+        keys = pq.read_table(path, columns=list(KEY)).to_pydict()
+        for index, (file_no, row_no) in enumerate(zip(*(keys[c] for c in KEY))):
+            yield file_no, row_no, shard, index
+
+
+class _ShardRows:
+    """The rows of the most recently used shards."""
+
+    def __init__(self, files: list[str]):
+        self.files = files
+        self.of = functools.lru_cache(maxsize=SHARDS_IN_MEMORY)(self._read)
+
+    def _read(self, shard: int) -> list[dict[str, Any]]:
+        import pyarrow.parquet as pq
+        return pq.read_table(self.files[shard], schema=SCHEMA).to_pylist()
 
 
 def _first_line(exc: BaseException) -> str:
