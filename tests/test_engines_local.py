@@ -116,3 +116,20 @@ def test_ray_engine_without_the_extra_installed_says_how_to_install_it(briefs, t
     result = runner.invoke(app, ["add", str(briefs), "--db", str(tmp_path / "c.db"), "--engine", "ray"])
     assert result.exit_code == 1
     assert result.stderr == "error: the ray engine needs the extra: pip install 'briefgraph[ray]'\n"
+
+
+@pytest.mark.model
+def test_workers_read_only_a_bounded_number_of_documents_ahead_of_the_writer():
+    pulled = []
+
+    def documents():
+        for i in range(200):
+            pulled.append(i)
+            yield Document(text=f"Brief {i}. Iran backs the Houthis.", path=f"b{i}.txt")
+
+    graphs = LocalEngine(jobs=2).graphs(documents())
+    first, _ = next(graphs)
+    graphs.close()  # the writer stops early: queued work is dropped and the workers exit
+    assert first.path == "b0.txt"
+    # the queue (2 tasks per worker) plus the task being formed, and one document of look-ahead
+    assert len(pulled) <= (2 * local_engine.IN_FLIGHT + 1) * TASK_DOCS + 1
