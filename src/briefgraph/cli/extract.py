@@ -8,7 +8,6 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from ..api import iter_graphs
 from ..engines import default_jobs
 from ..errors import ReadError
 from ..merge import merge_graphs
@@ -43,6 +42,7 @@ def extract(
     Example: briefgraph extract examples/briefs --format json --output graph.json --jobs 2
     """
     failures: list[ReadError] = []
+    from ..api import iter_graphs  # here, not at the top: store commands should not pay for loading spaCy
     graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors,
                          jobs=jobs or default_jobs())
     with output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:
