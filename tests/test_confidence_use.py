@@ -77,7 +77,7 @@ def test_add_min_confidence_stores_only_confident_claims(tmp_path, monkeypatch):
     from briefgraph.store import corpus as corpus_module
     g = graph_with_confidences(0.9, 0.3)
 
-    def fake_extract(documents, model):
+    def fake_extract(documents, model, jobs=1):
         for _ in documents:
             yield g.documents[0], g  # the graph's own document, so its evidence offsets hold
     monkeypatch.setattr(corpus_module, "_extract", fake_extract)
