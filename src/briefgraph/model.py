@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 SCHEMA = "briefgraph/graph@1"
@@ -32,6 +33,7 @@ def slugify(name: str) -> str:
     return s or "actor"
 
 
+@lru_cache(maxsize=65_536)  # the same few thousand names are keyed over and over while a corpus is read
 def name_key(name: str) -> str:
     """The key under which two names count as the same: case, 'the', possessive and punctuation removed."""
     s = name.replace("\u2019", "'")  # before the ascii fold, which would drop the curly apostrophe
@@ -239,6 +241,13 @@ class Graph:
             if a.id == ref or any(name_key(n) == key for n in a.names()):
                 return a
         return None
+
+    def at_least(self, min_confidence: float) -> "Graph":
+        """The same graph with only the relations and claims whose confidence reaches `min_confidence`."""
+        if min_confidence <= 0:
+            return self
+        return Graph(self.documents, self.actors, [r for r in self.relations if r.confidence >= min_confidence],
+                     [c for c in self.claims if c.confidence >= min_confidence])
 
     def to_dict(self) -> dict[str, Any]:
         return {

