@@ -197,8 +197,21 @@ def subject_of(v: Token, ctx: Context, depth: int = 0) -> list[Mention]:
     if v.dep_ in {"relcl", "acl"}:
         return actors_at(head, ctx)
     if v.dep_ == "pcomp" and head.head.i != head.i:  # "by attacking X": the subject of the verb above
-        return subject_of(head.head, ctx, depth + 1)
+        charged = _charged(head, ctx) if head.lower_ != "by" else []
+        return charged or subject_of(head.head, ctx, depth + 1)
     return []
+
+
+def _charged(prep: Token, ctx: Context) -> list[Mention]:
+    """'accused B of harbouring C', 'prevented B from attacking', 'B was blamed for arming C': the one
+    the verb above is about does the gerund, not the verb's own subject."""
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs and is_passive(verb):
+        objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return [m for o in objs for m in actors_at(o, ctx)]
 
 
 def patient_of(v: Token, ctx: Context) -> list[Mention]:
@@ -218,7 +231,7 @@ def patient_of(v: Token, ctx: Context) -> list[Mention]:
 def prep_objects(tok: Token, preps, ctx: Context) -> list[Mention]:
     out = []
     for c in tok.children:
-        if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
+        if (c.dep_ in {"prep", "agent"} or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ in preps:
             out += [m for p in c.children if p.dep_ in {"pobj", "pcomp"} for m in actors_at(p, ctx)]
     return out
 

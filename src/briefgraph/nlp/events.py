@@ -78,7 +78,7 @@ def _has_cue_object(v: Token, ctx: Context) -> bool:
 
 def _clause_subjects(v: Token, entry: dict, ctx: Context) -> list[Mention]:
     """'demanded that the government end curbs': the one asked is the subject of the that-clause."""
-    if entry["type"] not in {"REQUEST", "COERCE", "THREATEN", "ACCUSE"}:
+    if entry["type"] not in {"REQUEST", "COERCE", "THREATEN", "ACCUSE", "CONCEDE"}:  # "allowing X to operate"
         return []
     return [m for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
             for m in actors_at(s, ctx)]
@@ -143,6 +143,8 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
     elif between:
         targets += between
     gov, via_prep = governor(n)
+    if gov is None and not sources:
+        gov, via_prep = _manner_verb(n), True
     if gov is not None and not via_prep and gov.lemma_.lower() in word_set("events", "reverse_light_verbs"):
         # "Iraqi forces received heavy fire from ISIL fighters": the object's origin acts on the subject
         origin = sources or prep_objects(gov, ["from", "by"], ctx)
@@ -200,12 +202,46 @@ def _broken(n: Token, entry: dict, ctx: Context) -> dict:
 def _noun_targets(n: Token, preps, ctx: Context) -> list[Mention]:
     """Targets after the noun, or one phrase further down ('the withdrawal of forces from Panama')."""
     direct = [p for p in preps if p != "between"]
-    found = prep_objects(n, direct, ctx)
+    found = [m for m in prep_objects(n, direct, ctx) if not _nearer_cue(n, m, ctx)]
+    found += _stray_prep_objects(n, direct, ctx)
     if not found:
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 found += [m for p in c.children if p.dep_ == "pobj" for m in prep_objects(p, direct, ctx)]
     return found
+
+
+def _manner_verb(n: Token) -> Token | None:
+    """'(severed ties with X) in solidarity with Y', 'in coordination with Y': an 'in' phrase says how the
+    clause's subject acts, wherever the parse hangs it."""
+    if n.dep_ != "pobj" or n.head.lower_ != "in":
+        return None
+    tok = n.head
+    while tok.head.i != tok.i and tok.pos_ not in {"VERB", "AUX"}:
+        tok = tok.head
+    return tok if tok.pos_ in {"VERB", "AUX"} else None
+
+
+def _nearer_cue(n: Token, m: Mention, ctx: Context) -> bool:
+    """'severed ties with X in solidarity with Y': the parse hangs 'with Y' on 'ties', but a cue noun
+    right before the preposition ('solidarity') owns it."""
+    prep = ctx.doc[m.start].head
+    before = ctx.doc[prep.i - 1] if prep.i > n.i + 1 else None
+    return before is not None and prep.dep_ == "prep" and _cue_taking(before, prep.lower_, ctx)
+
+
+def _stray_prep_objects(n: Token, preps, ctx: Context) -> list[Mention]:
+    """The other side of that misattachment: the preposition right after this noun, hung elsewhere."""
+    doc = ctx.doc
+    nxt = doc[n.i + 1] if n.i + 1 < len(doc) else None
+    if nxt is None or nxt.dep_ != "prep" or nxt.lower_ not in preps or nxt.head.i in {n.i} or nxt.head.i > n.i:
+        return []
+    return [m for p in nxt.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
+
+
+def _cue_taking(tok: Token, prep: str, ctx: Context) -> bool:
+    entry = ctx.lex["nouns"].get(tok.lower_) or ctx.lex["nouns"].get(tok.lemma_.lower())
+    return bool(entry) and tok.pos_ == "NOUN" and prep in (entry.get("preps") or ())
 
 
 def _noun_sources(n: Token, preps, ctx: Context) -> list[Mention]:

@@ -117,7 +117,7 @@ class DocumentExtraction:
         text = self.document.text
         while end > start and text[end - 1].isspace():
             end -= 1
-        modality = Modality() if rc.descriptive else modality_of(rc.trigger)
+        modality = Modality() if rc.descriptive else modality_of(rc.trigger, rc.type)
         return PendingClaim(rc.source, rc.target, rc.type, modality, start, end, rc.trigger.text)
 
     def graph(self) -> Graph:

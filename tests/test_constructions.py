@@ -1,0 +1,68 @@
+"""What a sentence says beyond its words: denials, accusations, failed attempts, severing in
+solidarity, double negatives, ditransitive supply (sentences written for these tests)."""
+import pytest
+
+from briefgraph.nlp.pipeline import extract_text
+
+pytestmark = pytest.mark.model
+
+
+def claims(text):
+    g = extract_text(text)
+    names = {a.id: a.name for a in g.actors}
+    return {(names[c.source], c.type, names[c.target], c.modality.status) for c in g.claims}, g
+
+
+def pairs_of(found):
+    return {(s, o) for s, _, o, _ in found}
+
+
+def test_supplying_something_to_an_actor_aids_it():
+    found, _ = claims("Iran supplies weapons to Hezbollah.")
+    assert ("Iran", "AID", "Hezbollah", "asserted") in found
+
+
+def test_a_denial_is_the_deniers_contested_claim_not_a_negated_fact():
+    found, _ = claims("Syria denies arming Hamas.")
+    assert ("Syria", "AID", "Hamas", "reported") in found
+    assert not any(st == "negated" for *_, st in found)
+
+
+def test_an_accusation_accuses_the_accused_and_reports_its_act():
+    found, _ = claims("Pakistan accused the Taliban of harbouring al-Qaeda fighters.")
+    assert ("Pakistan", "ACCUSE", "Taliban", "asserted") in found
+    assert ("Taliban", "AID", "al-Qaeda", "reported") in found
+    assert ("Pakistan", "al-Qaeda") not in pairs_of(found)
+
+
+def test_a_passive_accusation_reports_the_act_of_its_subject():
+    found, _ = claims("Eritrea was blamed for sheltering al-Shabaab.")
+    assert ("Eritrea", "AID", "al-Shabaab", "reported") in found
+
+
+def test_a_failed_attack_is_an_attack_that_took_place():
+    found, g = claims("Ethiopia failed to dislodge al-Shabaab from the town.")
+    assert ("Ethiopia", "ASSAULT", "al-Shabaab", "asserted") in found
+    assert "failed attempt" in g.claims[0].modality.cues
+
+
+def test_failing_to_give_help_means_it_was_not_given():
+    found, _ = claims("Egypt failed to pay Sudan.")
+    assert ("Egypt", "AID", "Sudan", "negated") in found
+
+
+def test_severing_ties_in_solidarity_rejects_one_side_and_supports_the_other():
+    found, _ = claims("Bahrain severed ties with Qatar in solidarity with Egypt.")
+    assert ("Bahrain", "REJECT", "Qatar", "asserted") in found
+    assert ("Bahrain", "SUPPORT", "Egypt", "asserted") in found
+    assert ("Bahrain", "REJECT", "Egypt", "asserted") not in found
+
+
+def test_breaking_a_pledge_not_to_act_says_the_act_happened():
+    found, _ = claims("Hamas violated its commitment to not allowing Hezbollah to operate.")
+    assert ("Hamas", "CONCEDE", "Hezbollah", "asserted") in found
+
+
+def test_breaking_a_pledge_to_act_says_it_did_not_happen():
+    found, _ = claims("Turkey violated its commitment to supporting Qatar.")
+    assert ("Turkey", "SUPPORT", "Qatar", "negated") in found
