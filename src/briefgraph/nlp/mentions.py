@@ -137,15 +137,36 @@ def _plausible_name(span: Span) -> bool:
     return not (len(span) == 1 and span[0].is_stop)
 
 
+# Lower-case particles inside transliterated names ("Jama'at Nasr al-Islam wal Muslimin", "Ansar bin Ali").
+NAME_PARTICLES = {"wal", "wa", "bin", "ibn", "bint", "al", "el", "fi", "li", "lil", "ul", "ad", "ash", "as", "min"}
+
+
 def _joined_people(doc: Doc) -> list[Span]:
-    """'Hassan Sheikh' + 'Mohamud' tagged as two adjacent PERSON entities are one name."""
+    """'Hassan Sheikh' + 'Mohamud' tagged as two adjacent PERSON entities are one name, and a name runs on
+    over a transliteration particle and the capitalised words after it ('... al-Islam wal Muslimin')."""
     out: list[Span] = []
     for ent in doc.ents:
+        if out and ent.start < out[-1].end:
+            continue  # swallowed by the particle run of the entity before
         if out and ent.label_ == "PERSON" == out[-1].label_ and ent.start == out[-1].end:
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
         else:
             out.append(ent)
+        end = _particle_run_end(doc, out[-1].end)
+        if end > out[-1].end:
+            out[-1] = Span(doc, out[-1].start, end, label=out[-1].label_)
     return out
+
+
+def _particle_run_end(doc: Doc, i: int) -> int:
+    end = i
+    while i + 1 < len(doc) and doc[i].text in NAME_PARTICLES and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha:
+        i += 1
+        while i < len(doc) and (doc[i].text[:1].isupper() or doc[i].text in HYPHENS
+                                or (doc[i].lower_ in NAME_PARTICLES and doc[i + 1:i + 2].text in HYPHENS)):
+            i += 1
+        end = i
+    return end
 
 
 def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -261,9 +282,10 @@ def _keeps_capital(m: Mention, doc: Doc) -> bool:
     return True
 
 
-def described_groups(doc: Doc) -> list[Mention]:
+def described_groups(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     """'the Saudi-led coalition', 'Iranian-backed militias': a group named by who leads or backs it.
-    The span starts after the hyphenated modifier, so the modifier stays a mention of its own."""
+    The span starts after the hyphenated modifier, so the modifier stays a mention of its own.
+    Variants of one description ('Iran-backed militias', 'Iranian-aligned groups') share a key."""
     groups = load("mentions")["described_groups"]
     out = []
     for t in doc:
@@ -275,7 +297,59 @@ def described_groups(doc: Doc) -> list[Mention]:
                                      or doc[start - 1].dep_ in {"compound", "npadvmod"}) and doc[start - 1].head.i >= start:
                     start -= 1
                 name = doc[start:head.i + 1].text
-                out.append(Mention(head.i, head.i + 1, name, groups[head.lower_], "description"))
+                m = Mention(head.i, head.i + 1, name, groups[head.lower_], "description")
+                m.key = _description_key(doc, start, t.i, head, groups[head.lower_], gaz)
+                out.append(m)
+    return out
+
+
+# Hyphenated verbs that all say "on the backer's side": their descriptions are variants of one group.
+BACKING_TYPES = {"SUPPORT", "AID", "ALLY_OF"}
+
+
+def _description_key(doc: Doc, start: int, last: int, head: Token, type_: str, gaz: Gazetteer | None) -> str:
+    """Who backs the group (as a catalogue actor where known), how, its kind and number, and the other
+    names among its modifiers ('Iraqi', 'Iraq-based'): the rest of the wording does not matter."""
+    verb = doc[last + 2].lower_
+    how = "backed" if load("events")["hyphen_verbs"].get(verb) in BACKING_TYPES else verb
+    backer = _catalogue_name(doc[start:last + 1].text, gaz)
+    quals = sorted({_catalogue_name(t.text, gaz) for t in doc[last + 3:head.i] if t.text[:1].isupper()})
+    number = "plural" if head.tag_ in {"NNS", "NNPS"} else "one"
+    return "d:" + "|".join([backer, how, type_, number, *quals])
+
+
+def _catalogue_name(text: str, gaz: Gazetteer | None) -> str:
+    found = gaz.lookup(text) if gaz is not None else None
+    return found[0].name if found else text.lower()
+
+
+ADMINISTRATION_HEADS = {"government", "administration", "authorities", "authority", "council", "assembly", "cabinet"}
+ADMINISTRATION_MODIFIERS = {"regional", "state", "provincial", "interim", "autonomous", "local", "breakaway",
+                            "separatist", "self-declared", "de", "facto", "federal", "member", "transitional"}
+
+
+def administration_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """'the Amhara regional government', 'the Jubaland state authorities': a sub-national polity's
+    administration acts; it is an organization, not the place it is named after (nor a state)."""
+    out = []
+    for head in doc:
+        if head.lower_ not in ADMINISTRATION_HEADS:
+            continue
+        i = head.i
+        while i > 0 and doc[i - 1].lower_ in ADMINISTRATION_MODIFIERS | {"-"}:
+            i -= 1
+        if i == head.i:
+            continue
+        start = i
+        while (start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and i - start < 3
+               and not doc[start - 1].is_stop):
+            start -= 1
+        found = gaz.lookup(doc[start:i].text) if start < i else None
+        if start == i or (found and found[0].type == "state"):
+            continue
+        entry = found[0] if found and found[0].type == "organization" else None  # "Jubaland state authorities"
+        name = entry.name if entry else doc[start:head.i + 1].text
+        out.append(Mention(start, head.i + 1, name, "organization", "name", entry))
     return out
 
 
@@ -303,7 +377,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, generic: bool = False) -> list[Menti
     """All actor mentions of a parsed text, longest first where they overlap, in text order.
     Unnamed groups ('police') are added when `generic` is set; a named actor inside one wins."""
     candidates = (gazetteer_mentions(doc, gaz) + collective_mentions(doc) + ner_mentions(doc, gaz)
-                  + described_groups(doc))
+                  + described_groups(doc, gaz) + administration_mentions(doc, gaz))
     if generic:  # a known name inside the phrase keeps it ("Afghan rebels"); an NER guess on a modifier does not
         groups = generic_mentions(doc)
         candidates = [m for m in candidates if m.entry is not None or not any(

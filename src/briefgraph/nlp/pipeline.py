@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..errors import ModelError
 from ..model import Claim, Document, Graph, Modality, Span, aggregate
 from ..resolve import Resolver
-from ..settings import BATCH_SIZE, MODEL_CANDIDATES, model_name
+from ..settings import BATCH_SIZE, MODEL_CANDIDATES, catalog_path, model_name
 from . import aliases, coref
 from .events import RawClaim, raw_claims
 from .gazetteer import Gazetteer, load_gazetteer
@@ -81,6 +81,8 @@ class DocumentExtraction:
         self.types = load("events")["types"]
 
     def add_chunk(self, doc: Doc, offset: int) -> None:
+        if _page_furniture(doc):
+            return
         mentions = find_mentions(doc, self.gaz, generic=self.generic_actors)
         mentions = [m for m in mentions if not _attribute_only(m, doc)]
         mentions, links = aliases.mine(doc, mentions, self.gaz)
@@ -184,6 +186,18 @@ def _only_in_claims(actor) -> bool:
     return actor.type in KEEP_ONLY_IN_CLAIMS or all(m.kind in {"people", "generic"} for m in actor.mentions)
 
 
+FURNITURE_MAX_WORDS = 12
+
+
+def _page_furniture(doc: Doc) -> bool:
+    """'Subscribe to Sahel Weekly', 'Share this': a short line that is a button or link, not prose."""
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    if not words or len(words) > FURNITURE_MAX_WORDS or doc[-1].text in {".", "!", "?", "”", "\""}:
+        return False
+    start = " ".join(t.lower_ for t in words[:3])
+    return any(start == cue or start.startswith(cue + " ") for cue in load("mentions")["page_furniture"])
+
+
 def _attribute_only(m: Mention, doc: Doc) -> bool:
     """'Uighur-led': an unknown name right before '-led' describes who leads, it is not an actor here."""
     if not ((m.entry is None or m.type == "ethnic_group" or m.kind == "demonym") and hyphen_verb_after(doc, m.end) == "led"):
@@ -192,11 +206,12 @@ def _attribute_only(m: Mention, doc: Doc) -> bool:
 
 
 def extract_documents_iter(documents: Iterable[Document], model: str | None = None,
-                           generic_actors: bool = False) -> Iterator[tuple[Document, Graph]]:
+                           generic_actors: bool = False, catalog: str | None = None) -> Iterator[tuple[Document, Graph]]:
     """Parse documents in batches and yield each one's graph as soon as its last chunk is parsed.
-    `generic_actors` adds unnamed groups ('police', 'protesters') where they take part in claims."""
+    `generic_actors` adds unnamed groups ('police', 'protesters') where they take part in claims;
+    `catalog` is a user actor catalogue added to the shipped one (default: $BRIEFGRAPH_CATALOG)."""
+    gaz = load_gazetteer(catalog=catalog_path(catalog))
     nlp = load_model(model)
-    gaz = load_gazetteer()
     current: DocumentExtraction | None = None
 
     def pieces():

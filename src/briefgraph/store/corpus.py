@@ -35,9 +35,10 @@ class Corpus:
     ...     corpus.relations("Taliban")
     """
 
-    def __init__(self, db: str | os.PathLike | None = None, model: str | None = None):
+    def __init__(self, db: str | os.PathLike | None = None, model: str | None = None, catalog: str | None = None):
         self.db = db_path(str(db) if db is not None else None)
         self.model = model
+        self.catalog = catalog  # a user actor catalogue added to the shipped one
         self._store: Store | None = None
 
     def _open(self, create: bool) -> Store:
@@ -56,7 +57,7 @@ class Corpus:
         _check_date(date)
         store = self._open(create=True)
         run = _Run(progress, on_error)
-        for document, graph in _extract(_unseen(_read(_paths(paths), date), store, run), self.model):
+        for document, graph in _extract(_unseen(_read(_paths(paths), date), store, run), self.model, self.catalog):
             run.store(store, document, graph)
         return run.result
 
@@ -162,6 +163,7 @@ def _read(paths: list[str], date: str | None) -> Iterator[Document | ReadError]:
     return iter_documents(paths, date=date)
 
 
-def _extract(documents: Iterable[Document], model: str | None) -> Iterator[tuple[Document, Graph]]:
+def _extract(documents: Iterable[Document], model: str | None,
+             catalog: str | None = None) -> Iterator[tuple[Document, Graph]]:
     from ..api import iter_graphs  # imported here: loading the NLP stack is slow
-    return iter_graphs(documents, model=model)
+    return iter_graphs(documents, model=model, catalog=catalog)
