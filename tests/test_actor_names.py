@@ -1,0 +1,99 @@
+"""Actor names: transliterations, short designations, sub-national polities, descriptive variants,
+page furniture and a user catalogue (texts written for these tests)."""
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from briefgraph.cli import app
+from briefgraph.errors import OntologyError
+from briefgraph.nlp.gazetteer import load_gazetteer
+from briefgraph.nlp.pipeline import extract_documents_iter, extract_text
+from briefgraph.model import Document
+
+pytestmark = pytest.mark.model
+
+
+def actors(text):
+    return {a.name: a.type for a in extract_text(text).actors}
+
+
+def test_a_transliterated_name_runs_on_over_its_particles():
+    found = actors("Harakat Nasr al-Din wal Ansar attacked Niger.")
+    assert found.get("Harakat Nasr al-Din wal Ansar") == "armed_group"
+    assert "Ansar" not in found
+
+
+def test_a_short_catalogue_designation_matches_as_written():
+    g = extract_text("Rwanda backs M23.")
+    names = {a.id: a.name for a in g.actors}
+    assert {(names[r.source], r.type, names[r.target]) for r in g.relations} == {("Rwanda", "SUPPORT", "M23")}
+
+
+def test_a_regional_administration_is_an_organization_not_a_place():
+    found = actors("Ethiopia struck the Afar regional government.")
+    assert found.get("Afar regional government") == "organization"
+
+
+def test_a_federal_member_state_acts():
+    found = actors("The Jubaland state authorities clashed with Somali forces.")
+    assert found.get("Jubaland") == "organization"
+
+
+def test_variants_of_one_backed_group_are_one_actor():
+    g = extract_text("Iran-backed militias attacked Jordan. Iranian-aligned militias later struck Israel.")
+    groups = [a for a in g.actors if a.type == "armed_group"]
+    assert len(groups) == 1
+
+
+def test_groups_backed_by_different_states_stay_apart():
+    g = extract_text("Iran-backed militias attacked Jordan. Turkish-backed militias later struck Syria.")
+    assert len([a for a in g.actors if a.type == "armed_group"]) == 2
+
+
+def test_page_furniture_lines_hold_no_actors():
+    g = extract_text("Subscribe to Desert Weekly\n\nShare this on LinkedIn\n\nIran attacked Israel.")
+    assert {a.name for a in g.actors} == {"Iran", "Israel"}
+
+
+CATALOG = """
+- name: Red Valley Brigade
+  type: armed_group
+  acronyms: [RVB]
+- name: Hezbollah
+  type: organization
+"""
+
+
+def test_a_user_catalogue_adds_and_overrides_entries(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(CATALOG, encoding="utf-8")
+    doc = Document(text="The RVB attacked Hezbollah positions.")
+    _, g = next(extract_documents_iter([doc], catalog=str(path)))
+    assert {a.name: a.type for a in g.actors} == {"Red Valley Brigade": "armed_group", "Hezbollah": "organization"}
+
+
+def test_the_catalogue_setting_is_read_from_the_environment(tmp_path, monkeypatch):
+    path = tmp_path / "mine.yaml"
+    path.write_text(CATALOG, encoding="utf-8")
+    monkeypatch.setenv("BRIEFGRAPH_CATALOG", str(path))
+    result = CliRunner().invoke(app, ["extract", "-", "--format", "json"], input="The RVB attacked Mali.\n")
+    assert result.exit_code == 0
+    assert "Red Valley Brigade" in {a["name"] for a in json.loads(result.stdout)["actors"]}
+
+
+def test_a_missing_catalogue_is_one_clear_error(tmp_path):
+    with pytest.raises(OntologyError, match="cannot read the actor catalogue"):
+        load_gazetteer(catalog=tmp_path / "absent.yaml")
+
+
+def test_add_stores_actors_from_a_user_catalogue(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(CATALOG, encoding="utf-8")
+    brief = tmp_path / "brief.txt"
+    brief.write_text("The RVB attacked Mali.\n", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["add", str(brief), "--db", db, "--catalog", str(path)]).exit_code == 0
+    listed = runner.invoke(app, ["actors", "--db", db, "--format", "json"])
+    assert "Red Valley Brigade" in {a["name"] for a in json.loads(listed.stdout)}
