@@ -97,3 +97,29 @@ def test_add_stores_actors_from_a_user_catalogue(tmp_path):
     assert runner.invoke(app, ["add", str(brief), "--db", db, "--catalog", str(path)]).exit_code == 0
     listed = runner.invoke(app, ["actors", "--db", db, "--format", "json"])
     assert "Red Valley Brigade" in {a["name"] for a in json.loads(listed.stdout)}
+
+
+OFFICE_CATALOG = """
+- name: Amara Tessel
+  type: person
+  aliases: [Tessel]
+  state: Mali
+"""
+
+
+def _office_claims(tmp_path, text):
+    path = tmp_path / "people.yaml"
+    path.write_text(OFFICE_CATALOG, encoding="utf-8")
+    _, g = next(extract_documents_iter([Document(text=text)], catalog=str(path)))
+    names = {a.id: a.name for a in g.actors}
+    return {(names[r.source], r.type, names[r.target]) for r in g.relations}
+
+
+def test_a_bare_title_holds_office_in_the_state_the_catalogue_gives(tmp_path):
+    found = _office_claims(tmp_path, "President Tessel criticised Niger. Mali later closed its border.")
+    assert ("Amara Tessel", "LEADER_OF", "Mali") in found
+
+
+def test_a_bare_title_gives_no_office_when_the_brief_never_names_the_state(tmp_path):
+    found = _office_claims(tmp_path, "President Tessel criticised Niger.")
+    assert not any(t == "LEADER_OF" for _, t, _ in found)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from .arguments import (COPULAS, Context, RawClaim, actors_at, agent_of, governor, is_passive, owners_of, pairs,
                         patient_of, prep_objects, subject_of, unique)
 from .lexicon import word_set
+from .gazetteer import Entry
 from .mentions import Mention
 from .modifiers import hyphen_claims, inclusion_claims, pair_claims
 
@@ -320,7 +321,20 @@ def role_claims(r: Token, ctx: Context) -> list[RawClaim]:
     people = [m for m in _holder(r, ctx) if m.type == "person"]
     if not people:
         people = [m for m in ctx.mentions_of(r.head) if m.type == "person" and r.dep_ in {"compound", "appos"}]
+    if not orgs and _office_title(r) in word_set("events", "state_offices"):
+        return [RawClaim(p, _served_state(p), type_, r) for p in people if p.entry is not None and p.entry.state]
     return pairs(people, orgs, type_, r)
+
+
+def _office_title(r: Token) -> str:
+    before = _compound_before(r)
+    return f"{before} {r.lower_}" if before in {"vice", "prime", "crown", "supreme"} else r.lower_
+
+
+def _served_state(person: Mention) -> Mention:
+    """The state a catalogued person serves, as a mention at the person's words (it resolves by name,
+    so the claim stands only where the brief names that state too)."""
+    return Mention(person.start, person.end, person.entry.state, "state", "name", Entry(person.entry.state, "state"))
 
 
 def _compound_before(r: Token) -> str:

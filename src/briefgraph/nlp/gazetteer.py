@@ -22,6 +22,7 @@ class Entry:
     acronyms: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     capital: str | None = None
+    state: str | None = None  # a person's: the state whose offices they hold or held
 
 
 @dataclass
@@ -77,7 +78,7 @@ def _entry(raw: dict) -> Entry:
         raise OntologyError(f"actors.yaml: bad entry {raw!r}: needs a name and a type in {ACTOR_TYPES}")
     tup = lambda k: tuple(str(x) for x in (raw.get(k) or ()))  # noqa: E731
     return Entry(str(raw["name"]), raw["type"], tup("aliases"), tup("acronyms"), tup("demonyms"),
-                 raw.get("capital") or None)
+                 raw.get("capital") or None, raw.get("state") or None)
 
 
 def load_gazetteer(path: str | Path | None = None, catalog: str | Path | None = None) -> Gazetteer:
