@@ -66,3 +66,20 @@ def test_breaking_a_pledge_not_to_act_says_the_act_happened():
 def test_breaking_a_pledge_to_act_says_it_did_not_happen():
     found, _ = claims("Turkey violated its commitment to supporting Qatar.")
     assert ("Turkey", "SUPPORT", "Qatar", "negated") in found
+
+
+def test_a_hyphenated_pair_striking_together_are_partners_and_both_strike():
+    found, _ = claims("French-Chadian strikes on Boko Haram resumed.")
+    assert ("France", "COOPERATE", "Chad", "asserted") in found
+    assert {("France", "Boko Haram"), ("Chad", "Boko Haram")} <= pairs_of(found)
+
+
+def test_refusing_contact_with_an_actor_rejects_it():
+    found, _ = claims("Cuba has refused any contact with Canada.")
+    assert ("Cuba", "REJECT", "Canada", "asserted") in found
+
+
+def test_declining_an_actors_request_rejects_it_and_the_request_stands():
+    found, _ = claims("Chile declined Brazilian requests to lead the force.")
+    assert ("Chile", "REJECT", "Brazil", "asserted") in found
+    assert ("Brazil", "REQUEST", "Chile", "asserted") in found

@@ -157,6 +157,8 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
         if not targets:
             targets = _light_targets(n, gov, ctx) if not via_prep else \
                 (patient_of(gov, ctx) if sources and entry["type"] in {"ASSAULT", "COERCE"} else [])
+    if not targets and gov is not None and not via_prep and gov.lemma_.lower() in word_set("events", "response_verbs"):
+        targets = subject_of(gov, ctx)  # "Chile declined U.S. requests": the one who answers was asked
     if not targets and n.dep_ in {"amod", "compound"}:
         targets = actors_at(n.head, ctx)
     if not targets and via_prep and gov is not None and entry["type"] in {"SUPPORT", "AID", "COOPERATE"}:
@@ -195,9 +197,11 @@ def _broken(n: Token, entry: dict, ctx: Context) -> dict:
     """'severed ties with', 'suspended talks with', 'froze its engagement': ending a cooperative tie rejects it."""
     gov, _ = governor(n)
     cooperative = ctx.lex["types"][entry["type"]]["sign"] > 0
-    if gov is not None and cooperative and gov.lemma_.lower() in word_set("events", "breaking_verbs"):
-        return {**entry, "type": "REJECT", "symmetric": False}
-    return entry
+    if gov is None or not cooperative or gov.lemma_.lower() not in word_set("events", "breaking_verbs"):
+        return entry
+    if gov.lemma_.lower() in word_set("events", "response_verbs") and _noun_sources(n, entry.get("preps") or (), ctx):
+        return entry  # "declined U.S. requests": the request was made; the answer is the verb's own claim
+    return {**entry, "type": "REJECT", "symmetric": False}
 
 
 def _noun_targets(n: Token, preps, ctx: Context) -> list[Mention]:

@@ -244,6 +244,8 @@ def _keeps_demonym(m: Mention, doc: Doc) -> bool:
     last = doc[m.end - 1]
     if hyphen_verb_after(doc, m.end):
         return True
+    if m.end + 1 < len(doc) and doc[m.end].text in HYPHENS and doc[m.end + 1].text[:1].isupper():
+        last = doc[m.end + 1]  # "French-Chadian strikes": the pair's second half says what the first modifies
     head = last.head
     if last.dep_ not in {"amod", "compound", "nmod"}:
         return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .arguments import Context, RawClaim, actors_at, pairs, prep_text, subject_of, unique
+from .arguments import Context, RawClaim, actors_at, pairs, prep_objects, prep_text, subject_of, unique
 from .mentions import Mention
 
 def hyphen_claims(doc: Doc, ctx: Context) -> tuple[list[RawClaim], list[tuple[Mention, str, str]]]:
@@ -72,7 +72,18 @@ def pair_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
         entry = nouns.get(head.lower_) if head is not None else None
         if entry and entry.get("symmetric"):
             out += pairs(left, right, entry["type"], head)
+        elif entry and entry["type"] in JOINT_ACTION_TYPES and _has_target(head):
+            # "U.S.-Israeli strikes on Iran": partners in one campaign, both striking its target
+            targets = prep_objects(head, entry.get("preps") or ("on", "against"), ctx)
+            out += pairs(left, right, "COOPERATE", head) + pairs(left + right, targets, entry["type"], head)
     return out
+
+
+JOINT_ACTION_TYPES = {"ASSAULT", "MOBILIZE"}
+
+
+def _has_target(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in {"on", "against", "in", "targeting"} for c in noun.children)
 
 
 def _modifier_text(doc: Doc, hyphen: int) -> str:
