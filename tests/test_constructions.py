@@ -83,3 +83,20 @@ def test_declining_an_actors_request_rejects_it_and_the_request_stands():
     found, _ = claims("Chile declined Brazilian requests to lead the force.")
     assert ("Chile", "REJECT", "Brazil", "asserted") in found
     assert ("Brazil", "REQUEST", "Chile", "asserted") in found
+
+
+def test_a_backed_group_described_beside_its_name_is_that_actor():
+    found, g = claims("Last year the Iran-backed group Lebanese Hezbollah began firing into Israel.")
+    assert ("Iran", "SUPPORT", "Hezbollah", "asserted") in found
+    assert not any(a.name.startswith("Iran-backed") for a in g.actors)
+
+
+def test_a_parenthesised_description_describes_the_name_before_it():
+    found, g = claims("The raid by Hamas (an Iran-backed armed group) began the war.")
+    assert ("Iran", "SUPPORT", "Hamas", "asserted") in found
+    assert not any(a.name.startswith("Iran-backed") for a in g.actors)
+
+
+def test_two_names_of_one_actor_joined_by_a_slash_are_that_actor():
+    _, g = claims("The Ansarallah/Houthi movement resumed attacks on Saudi Arabia.")
+    assert "Houthis" in {a.name for a in g.actors}

@@ -175,7 +175,7 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         span = _trim(ent)
         if span is None or not _plausible_name(span):
             continue
-        found = gaz.lookup(span.text) or _government_of(span.text, gaz)
+        found = gaz.lookup(span.text) or _government_of(span.text, gaz) or _slashed(span.text, gaz)
         if found:
             out.append(Mention(span.start, span.end, found[0].name, found[0].type, found[1], found[0]))
             continue
@@ -189,6 +189,14 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if kind:
             out.append(Mention(span.start, span.end, span.text, kind, "name"))
     return out
+
+
+def _slashed(text: str, gaz: Gazetteer):
+    """'Ansarallah/Houthi': two names of one actor joined by a slash."""
+    parts = [p.strip() for p in text.split("/")] if "/" in text else []
+    hits = [gaz.lookup(p) for p in parts]
+    entries = {h[0].name for h in hits if h}
+    return next(h for h in hits if h) if len(entries) == 1 else None
 
 
 GOVERNMENT = re.compile(r"^(?:(?:federal|central|national|transitional|interim|provisional)\s+)?"
@@ -293,7 +301,7 @@ def described_groups(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     for t in doc:
         if 0 < t.i < len(doc) - 2 and hyphen_verb_after(doc, t.i):
             head = doc[t.i + 1].head
-            if head.i > t.i + 1 and head.lower_ in groups and head.pos_ == "NOUN":
+            if head.i > t.i + 1 and head.lower_ in groups and head.pos_ == "NOUN" and not described_name(doc, t.i, head):
                 start = t.i - 1
                 while start > 0 and (doc[start - 1].text in HYPHENS or doc[start].text in HYPHENS
                                      or doc[start - 1].dep_ in {"compound", "npadvmod"}) and doc[start - 1].head.i >= start:
@@ -303,6 +311,24 @@ def described_groups(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
                 m.key = _description_key(doc, start, t.i, head, groups[head.lower_], gaz)
                 out.append(m)
     return out
+
+
+def described_name(doc: Doc, hyphen: int, head: Token) -> int | None:
+    """The token where the name a description stands beside begins: 'the Iran-backed group Lebanese
+    Hezbollah' (after it) or 'Hamas (an Iran-backed group)' (before the parenthesis); else None."""
+    k = head.i + 1
+    while k < len(doc) and doc[k].pos_ == "ADJ" and doc[k].text[:1].isupper():
+        k += 1  # "Lebanese"
+    if k < len(doc) and k > head.i + 1 and doc[k].pos_ == "PROPN":
+        return head.i + 1
+    if k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].dep_ in {"appos", "compound", "nsubj", "dobj"}:
+        return k
+    opening = hyphen - 2
+    while opening >= 0 and doc[opening].lower_ in {"a", "an", "the"} | HYPHENS or doc[opening].dep_ in {"compound", "npadvmod"}:
+        opening -= 1
+    if opening > 0 and doc[opening].text == "(" and doc[opening - 1].pos_ == "PROPN":
+        return opening - 1
+    return None
 
 
 # Hyphenated verbs that all say "on the backer's side": their descriptions are variants of one group.

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .arguments import Context, RawClaim, actors_at, pairs, prep_objects, prep_text, subject_of, unique
-from .mentions import Mention
+from .mentions import Mention, described_name
 
 def hyphen_claims(doc: Doc, ctx: Context) -> tuple[list[RawClaim], list[tuple[Mention, str, str]]]:
     """'al-Qaeda-aligned IMU offshoots' (claims) and 'Uzbek-led IMU' (attributes: actor, key, value)."""
@@ -102,6 +102,9 @@ def _hyphen_targets(verb: Token, ctx: Context) -> list[Mention]:
     found = ctx.mentions_of(head)
     if found:
         return found
+    named = described_name(ctx.doc, verb.i - 1, head) if head.i > verb.i else None
+    if named is not None:  # "the Iran-backed group Lebanese Hezbollah", "Hamas (an Iran-backed group)"
+        return [m for m in ctx.mentions_of(ctx.doc[named]) if m.kind != "description"][:1]
     inside = [m for c in head.children if verb.i < c.i < head.i for m in ctx.mentions_of(c)]
     return unique(inside)
 
