@@ -100,3 +100,18 @@ def test_a_parenthesised_description_describes_the_name_before_it():
 def test_two_names_of_one_actor_joined_by_a_slash_are_that_actor():
     _, g = claims("The Ansarallah/Houthi movement resumed attacks on Saudi Arabia.")
     assert "Houthis" in {a.name for a in g.actors}
+
+
+def test_welcoming_an_event_does_not_make_the_welcomers_its_parties():
+    found, _ = claims("Oman, Kuwait and Qatar welcomed the ceasefire.")
+    assert not found
+
+
+def test_an_event_that_was_not_deterred_is_not_the_deterrers():
+    found, _ = claims("Russian threats have not deterred Western military aid to Ukraine.")
+    assert ("Russia", "Ukraine") not in pairs_of(found)
+
+
+def test_working_to_counter_an_actor_opposes_it():
+    found, _ = claims("Japan worked with Australia to counter North Korea's sanctions evasion.")
+    assert ("Japan", "OPPOSE", "North Korea", "asserted") in found

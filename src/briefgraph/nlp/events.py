@@ -150,6 +150,8 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
         # "Iraqi forces received heavy fire from ISIL fighters": the object's origin acts on the subject
         origin = sources or prep_objects(gov, ["from", "by"], ctx)
         return pairs(origin, subject_of(gov, ctx), entry["type"], n)
+    if gov is not None and gov.lemma_.lower() in word_set("events", "foreign_event_verbs"):
+        gov = None  # "Oman welcomed the ceasefire": the event is not the subject's own
     if gov is not None:
         if not sources:
             sources = subject_of(gov, ctx) if not (via_prep and is_passive(gov) and not agent_of(gov, ctx)) \
