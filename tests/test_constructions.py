@@ -115,3 +115,30 @@ def test_an_event_that_was_not_deterred_is_not_the_deterrers():
 def test_working_to_counter_an_actor_opposes_it():
     found, _ = claims("Japan worked with Australia to counter North Korea's sanctions evasion.")
     assert ("Japan", "OPPOSE", "North Korea", "asserted") in found
+
+
+def test_a_state_possessing_a_named_body_owns_it():
+    found, _ = claims("Iran's Bank Melli financed the deal.")
+    assert ("Bank Melli", "AFFILIATE_OF", "Iran", "asserted") in found
+
+
+def test_a_firm_described_by_a_demonym_belongs_to_that_state():
+    found, _ = claims("The Israeli defense firm Elbit Systems won a contract.")
+    assert ("Elbit Systems", "AFFILIATE_OF", "Israel", "asserted") in found
+
+
+def test_a_withdrawal_from_a_state_is_a_retreat_from_it_not_its_act():
+    found, _ = claims("American forces completed their drawdown from Iraq.")
+    assert ("United States", "RETREAT", "Iraq", "asserted") in found
+    assert ("Iraq", "RETREAT", "United States", "asserted") not in found
+
+
+def test_an_abbreviated_state_before_a_hyphenated_verb_is_split_off():
+    found, _ = claims("The exiled, U.S.-sanctioned Rafael Correa met Noboa.")
+    assert ("United States", "SANCTION", "Rafael Correa", "asserted") in found
+
+
+def test_blocking_an_effort_led_by_an_actor_rejects_that_actor():
+    found, _ = claims("Russia blocked U.S.-led efforts at the UN to adopt sanctions on North Korea.")
+    assert ("Russia", "REJECT", "United States", "asserted") in found
+    assert ("Russia", "SANCTION", "North Korea", "hypothetical") not in found

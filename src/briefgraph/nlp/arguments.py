@@ -60,7 +60,18 @@ def actors_at(tok: Token | None, ctx: Context, expand: bool = True) -> list[Ment
         for conj in tok.conjuncts:
             found += ctx.mentions_of(conj) or owners_of(conj, ctx)
         found += _list_continuation(found, ctx)
-    return [m for m in unique(found) if not _is_modifier(m, ctx.doc)]
+    return [m for m in unique(found) if not _is_modifier(m, ctx.doc)] + _leaders_of_effort(tok, ctx)
+
+
+def _leaders_of_effort(tok: Token, ctx: Context) -> list[Mention]:
+    """'U.S.-led efforts', 'a Saudi-led campaign': whoever leads an effort (not a group) owns it."""
+    if ctx.mentions_of(tok) or tok.pos_ != "NOUN" or tok.lower_ in load("mentions")["described_groups"]:
+        return []
+    doc, out = ctx.doc, []
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lower_ == "led" and c.i >= 2 and doc[c.i - 1].text in {"-", "–"}:
+            out += [m for m in ctx.mentions_of(doc[c.i - 2]) if m.end == c.i - 1]
+    return out
 
 
 def _is_modifier(m: Mention, doc: Doc) -> bool:
@@ -193,7 +204,7 @@ def subject_of(v: Token, ctx: Context, depth: int = 0) -> list[Mention]:
         return subject_of(head, ctx, depth + 1)
     if v.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         # "Iraq's efforts to destroy ISIL", "leading the campaign to defeat Daesh": the effort's owner
-        return owners_of(head, ctx) or (subject_of(governor(head)[0], ctx, depth + 1) if governor(head)[0] is not None else [])
+        return owners_of(head, ctx) or _leaders_of_effort(head, ctx) or (subject_of(governor(head)[0], ctx, depth + 1) if governor(head)[0] is not None else [])
     if v.dep_ in {"relcl", "acl"}:
         return actors_at(head, ctx)
     if v.dep_ == "pcomp" and head.head.i != head.i:  # "by attacking X": the subject of the verb above

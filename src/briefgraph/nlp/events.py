@@ -16,7 +16,7 @@ from .arguments import (COPULAS, Context, RawClaim, actors_at, agent_of, governo
 from .lexicon import word_set
 from .gazetteer import Entry
 from .mentions import Mention
-from .modifiers import hyphen_claims, inclusion_claims, pair_claims
+from .modifiers import hyphen_claims, inclusion_claims, owned_claims, pair_claims
 
 
 def _verb_key(v: Token) -> str:
@@ -257,7 +257,7 @@ def _noun_sources(n: Token, preps, ctx: Context) -> list[Mention]:
     for c in n.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"}:
             out += ctx.mentions_of(c) or ([] if c.dep_ != "poss" else actors_at(c, ctx))
-        elif c.dep_ in {"prep", "agent"} and (c.lower_ in {"by", "from"} or (c.lower_ == "of" and "of" not in preps)):
+        elif c.dep_ in {"prep", "agent"} and (c.lower_ == "by" or (c.lower_ in {"of", "from"} and c.lower_ not in preps)):
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
     return unique(out)
 
@@ -379,7 +379,7 @@ def raw_claims(doc: Doc, mentions: list[Mention]) -> tuple[list[RawClaim], list[
         if tok.dep_ == "prep":
             out += inclusion_claims(tok, ctx)
     hy_claims, attrs = hyphen_claims(doc, ctx)
-    out += hy_claims + pair_claims(doc, ctx)
+    out += hy_claims + pair_claims(doc, ctx) + owned_claims(doc, ctx)
     return out + _stood_against(doc, ctx, out), attrs
 
 

@@ -32,6 +32,24 @@ def hyphen_claims(doc: Doc, ctx: Context) -> tuple[list[RawClaim], list[tuple[Me
     return claims, attrs
 
 
+OWNED_KINDS = {"organization", "armed_group"}
+
+
+def owned_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
+    """'Iran's Bank Melli', 'Israel's Thirdeye Systems': a named body a state owns or hosts belongs to it."""
+    out = []
+    for m in ctx.by_start:
+        if m.type not in OWNED_KINDS or m.kind not in {"name", "acronym"} or m.start < 2:
+            continue
+        if doc[m.start - 1].lower_ not in {"'s", "’s"}:
+            continue
+        owners = [o for o in ctx.mentions_of(doc[m.start - 2]) if o.type == "state" and o.end == m.start - 1]
+        out += pairs([m], owners, "AFFILIATE_OF", doc[m.start])
+    for c in out:
+        c.descriptive = True
+    return out
+
+
 def inclusion_claims(tok: Token, ctx: Context) -> list[RawClaim]:
     """'the international community, including Russia and Iran': the listed actors are members;
     'the UK, as part of the Global Coalition': the subject is."""

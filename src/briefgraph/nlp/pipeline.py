@@ -46,7 +46,7 @@ def load_model(name: str | None = None) -> Language:
 
 def _split_dotted_hyphens(nlp: Language) -> None:
     """'U.S.-Iraq' is two names: split a hyphen that follows an abbreviation's period."""
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Z])"]
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
