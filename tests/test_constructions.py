@@ -142,3 +142,26 @@ def test_blocking_an_effort_led_by_an_actor_rejects_that_actor():
     found, _ = claims("Russia blocked U.S.-led efforts at the UN to adopt sanctions on North Korea.")
     assert ("Russia", "REJECT", "United States", "asserted") in found
     assert ("Russia", "SANCTION", "North Korea", "hypothetical") not in found
+
+
+def test_an_event_attributed_to_an_actor_is_its_reported_act():
+    found, _ = claims("Airstrikes attributed to Israel hit Hezbollah.")
+    assert ("Israel", "Hezbollah") in pairs_of(found)
+    found, _ = claims("Saudi Arabia attributed the strikes on Kuwait to Hezbollah.")
+    assert ("Hezbollah", "ASSAULT", "Kuwait", "reported") in found
+    assert ("Saudi Arabia", "Kuwait") not in pairs_of(found)
+
+
+def test_a_group_based_in_a_state_is_based_there():
+    found, _ = claims("Iraq-based militias struck Jordan.")
+    assert ("Iraq-based militias", "BASED_IN", "Iraq", "asserted") in found
+
+
+def test_a_middle_initial_does_not_hide_a_known_person():
+    _, g = claims("President Donald J. Trump met Kim Jong Un.")
+    assert "Donald Trump" in {a.name for a in g.actors}
+
+
+def test_an_adviser_of_a_state_serves_it():
+    found, _ = claims("Emirati adviser Anwar Gargash met Iranian officials.")
+    assert ("Anwar Gargash", "MEMBER_OF", "United Arab Emirates", "asserted") in found

@@ -116,6 +116,8 @@ def owners_of(tok: Token, ctx: Context) -> list[Mention]:
                     if people or m.type not in {"state", "place"}]
         elif c.dep_ == "acl" and c.lemma_ in HELD_BY:  # "the resistance led by X", "facilities used by X"
             out += [m for a in c.children if a.dep_ == "agent" for p in a.children for m in actors_at(p, ctx)]
+        elif c.dep_ == "acl" and c.lemma_.lower() in ctx.lex["attributing_verbs"]:  # "strikes attributed to X"
+            out += prep_objects(c, ctx.lex["attributing_verbs"][c.lemma_.lower()], ctx)
     return out
 
 

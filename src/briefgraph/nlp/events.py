@@ -143,6 +143,7 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
         sources, targets = between[:1], between[1:]
     elif between:
         targets += between
+    sources = sources or _attributed_to(n, ctx)
     gov, via_prep = governor(n)
     if gov is None and not sources:
         gov, via_prep = _manner_verb(n), True
@@ -150,8 +151,9 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
         # "Iraqi forces received heavy fire from ISIL fighters": the object's origin acts on the subject
         origin = sources or prep_objects(gov, ["from", "by"], ctx)
         return pairs(origin, subject_of(gov, ctx), entry["type"], n)
-    if gov is not None and gov.lemma_.lower() in word_set("events", "foreign_event_verbs"):
-        gov = None  # "Oman welcomed the ceasefire": the event is not the subject's own
+    if gov is not None and (gov.lemma_.lower() in word_set("events", "foreign_event_verbs")
+                            or gov.lemma_.lower() in ctx.lex["attributing_verbs"]):
+        gov = None  # "Oman welcomed the ceasefire", "the attacks were attributed to X": no light verb
     if gov is not None:
         if not sources:
             sources = subject_of(gov, ctx) if not (via_prep and is_passive(gov) and not agent_of(gov, ctx)) \
@@ -216,6 +218,15 @@ def _noun_targets(n: Token, preps, ctx: Context) -> list[Mention]:
             if c.dep_ == "prep" and c.lower_ == "of":
                 found += [m for p in c.children if p.dep_ == "pobj" for m in prep_objects(p, direct, ctx)]
     return found
+
+
+def _attributed_to(n: Token, ctx: Context) -> list[Mention]:
+    """'airstrikes attributed to Saudi Arabia', 'the attacks have been attributed to X': X did them."""
+    verbs = ctx.lex["attributing_verbs"]
+    acl = [c for c in n.children if c.dep_ == "acl" and c.lemma_.lower() in verbs]
+    if n.dep_ in {"nsubjpass", "dobj"} and n.head.lemma_.lower() in verbs:  # "X attributed the strikes to Y"
+        acl.append(n.head)
+    return [m for v in acl for m in prep_objects(v, verbs[v.lemma_.lower()], ctx)]
 
 
 def _manner_verb(n: Token) -> Token | None:

@@ -1,6 +1,7 @@
 """The known-actor gazetteer (ontology/actors.yaml) and its longest-match lookup over token spans."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -12,6 +13,7 @@ from ..errors import OntologyError
 from ..model import ACTOR_TYPES, name_key
 
 MAX_NAME_TOKENS = 12
+MIDDLE_INITIAL = re.compile(r"(?<=[a-z]) [A-Z]\. (?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class Gazetteer:
         if text.isupper() and len(text.replace(".", "")) <= 3:
             return None  # an unknown all-caps short form must not match a name case-insensitively
         found = self.by_key.get(name_key(text))
+        if found is None and MIDDLE_INITIAL.search(text):  # "Donald J. Trump"
+            found = self.by_key.get(name_key(MIDDLE_INITIAL.sub(" ", text)))
         if found is None and text.endswith("s") and text[:1].isupper():
             singular = self.by_key.get(name_key(text[:-1]))  # "Iraqis": the people of a demonym
             if singular and singular[1] == "demonym":

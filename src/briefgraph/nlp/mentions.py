@@ -277,7 +277,8 @@ def _acting_head(head: Token) -> bool:
     lex = load("events")
     low = head.lower_
     return (low in word_set("mentions", "agent_heads") or low in word_set("mentions", "owned_heads")
-            or low in lex["nouns"] or head.lemma_.lower() in lex["nouns"] or low in lex["relational_nouns"])
+            or low in lex["nouns"] or head.lemma_.lower() in lex["nouns"] or low in lex["relational_nouns"]
+            or low in lex["role_nouns"])  # "Emirati adviser X"
 
 
 def _keeps_capital(m: Mention, doc: Doc) -> bool:

@@ -71,6 +71,8 @@ def _child_cues(tok: Token) -> list[tuple[str, str, float | None]]:
                 out.append((cfg["adverbs"][low], low, None))
         elif c.dep_ == "mark" and low in cfg["conditional_marks"]:
             out.append(("hypothetical", low, None))
+        elif c.dep_ == "acl" and c.lemma_.lower() in cfg["attributing_verbs"]:  # "strikes attributed to X"
+            out.append(("reported", c.lemma_.lower(), None))
     return out
 
 
@@ -90,6 +92,8 @@ def _head_cue(child: Token, head: Token, claim_type: str | None = None) -> tuple
         status = cfg["governing_verbs"].get(head.lemma_)
         if status:
             return status, head.lemma_, None
+    if child.dep_ in {"nsubjpass", "dobj"} and head.lemma_.lower() in cfg["attributing_verbs"]:
+        return "reported", head.lemma_.lower(), None  # "the attacks were attributed to X"
     if child.dep_ == "prep" and child.lower_ in {"of", "for"} and head.lemma_ in cfg["charging_verbs"]:
         return "reported", head.lemma_, None  # "accused B of harbouring C": the accuser's claim
     if head.pos_ == "NOUN" and child.dep_ in {"acl", "ccomp", "prep", "relcl", "pobj"}:

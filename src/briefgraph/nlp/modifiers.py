@@ -25,6 +25,8 @@ def hyphen_claims(doc: Doc, ctx: Context) -> tuple[list[RawClaim], list[tuple[Me
         if verb.lower_ == "led" and ethnic:  # "Uzbek-led IMU" says who fills its ranks; "Saudi-led coalition" who leads it
             attrs += [(m, "led_by", _modifier_text(doc, t.i)) for m in named]
             claims += pairs(sources, [m for m in targets if m.kind == "description"], type_, verb)
+        elif type_ == "BASED_IN":  # "Iraq-based groups" are based in Iraq
+            claims += pairs(targets, sources, type_, verb)
         else:
             claims += pairs(sources, targets, type_, verb)
     for c in claims:
