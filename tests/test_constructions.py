@@ -165,3 +165,13 @@ def test_a_middle_initial_does_not_hide_a_known_person():
 def test_an_adviser_of_a_state_serves_it():
     found, _ = claims("Emirati adviser Anwar Gargash met Iranian officials.")
     assert ("Anwar Gargash", "MEMBER_OF", "United Arab Emirates", "asserted") in found
+
+
+def test_a_person_of_an_organisation_belongs_to_it():
+    found, _ = claims("Ahmed Ali of Hezbollah met Lebanese officials.")
+    assert ("Ahmed Ali", "MEMBER_OF", "Hezbollah", "asserted") in found
+
+
+def test_all_of_which_refers_to_the_listed_actors():
+    found, _ = claims("Oman, Kuwait and Qatar (all of which have been attacked by Iran) welcomed the deal.")
+    assert {("Iran", "Oman"), ("Iran", "Kuwait"), ("Iran", "Qatar")} <= pairs_of(found)

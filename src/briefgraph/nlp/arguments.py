@@ -55,12 +55,29 @@ def actors_at(tok: Token | None, ctx: Context, expand: bool = True) -> list[Ment
     ('Chinese forces', 'the Taliban's approach'), with coordinated and listed actors."""
     if tok is None:
         return []
+    antecedent = _relative_quantifier(tok)
+    if antecedent is not None:  # "Oman and Kuwait (all of which were attacked by Iran)"
+        return actors_at(antecedent, ctx, expand)
     found = [_role_holder(m, ctx) for m in ctx.mentions_of(tok)] or owners_of(tok, ctx)
     if expand:
         for conj in tok.conjuncts:
             found += ctx.mentions_of(conj) or owners_of(conj, ctx)
         found += _list_continuation(found, ctx)
     return [m for m in unique(found) if not _is_modifier(m, ctx.doc)] + _leaders_of_effort(tok, ctx)
+
+
+QUANTIFIERS = {"all", "both", "each", "some", "most", "many", "several", "none", "two", "three", "one"}
+
+
+def _relative_quantifier(tok: Token) -> Token | None:
+    """'all of which', 'both of whom' in a relative clause: the noun the clause hangs on."""
+    if tok.lower_ not in QUANTIFIERS:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in {"which", "whom"} for p in c.children)
+               for c in tok.children):
+        return None
+    verb = tok.head
+    return verb.head if verb.dep_ == "relcl" and verb.head.i != verb.i else None
 
 
 def _leaders_of_effort(tok: Token, ctx: Context) -> list[Mention]:

@@ -16,7 +16,7 @@ from .arguments import (COPULAS, Context, RawClaim, actors_at, agent_of, governo
 from .lexicon import word_set
 from .gazetteer import Entry
 from .mentions import Mention
-from .modifiers import hyphen_claims, inclusion_claims, owned_claims, pair_claims
+from .modifiers import hyphen_claims, inclusion_claims, owned_claims, pair_claims, person_of_claims
 
 
 def _verb_key(v: Token) -> str:
@@ -390,7 +390,7 @@ def raw_claims(doc: Doc, mentions: list[Mention]) -> tuple[list[RawClaim], list[
         if tok.dep_ == "prep":
             out += inclusion_claims(tok, ctx)
     hy_claims, attrs = hyphen_claims(doc, ctx)
-    out += hy_claims + pair_claims(doc, ctx) + owned_claims(doc, ctx)
+    out += hy_claims + pair_claims(doc, ctx) + owned_claims(doc, ctx) + person_of_claims(doc, ctx)
     return out + _stood_against(doc, ctx, out), attrs
 
 

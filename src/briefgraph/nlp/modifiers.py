@@ -52,6 +52,25 @@ def owned_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
     return out
 
 
+PARTY_TYPES = {"organization", "armed_group"}
+OF_GLUE = {"the", "-", "–", "left", "right", "center", "centre", "far", "leaning", "wing"}
+
+
+def person_of_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
+    """'Luisa González of the left-leaning Citizen Revolution': a person named with an organisation belongs to it."""
+    out = []
+    for m in ctx.by_start:
+        if m.type != "person" or m.end >= len(doc) or doc[m.end].lower_ != "of":
+            continue
+        k = m.end + 1
+        while k < len(doc) and k < m.end + 7 and not ctx.mentions_of(doc[k]) and (
+                doc[k].lower_ in OF_GLUE or doc[k].pos_ in {"ADJ", "ADV"}):
+            k += 1
+        orgs = [o for o in ctx.mentions_of(doc[k]) if o.start == k and o.type in PARTY_TYPES] if k < len(doc) else []
+        out += pairs([m], orgs[:1], "MEMBER_OF", doc[m.end])
+    return out
+
+
 def inclusion_claims(tok: Token, ctx: Context) -> list[RawClaim]:
     """'the international community, including Russia and Iran': the listed actors are members;
     'the UK, as part of the Global Coalition': the subject is."""
