@@ -123,3 +123,20 @@ def test_a_bare_title_holds_office_in_the_state_the_catalogue_gives(tmp_path):
 def test_a_bare_title_gives_no_office_when_the_brief_never_names_the_state(tmp_path):
     found = _office_claims(tmp_path, "President Tessel criticised Niger.")
     assert not any(t == "LEADER_OF" for _, t, _ in found)
+
+
+def test_a_catalogued_leaders_administration_is_the_state_they_serve(tmp_path):
+    path = tmp_path / "people.yaml"
+    path.write_text(OFFICE_CATALOG, encoding="utf-8")
+    _, g = next(extract_documents_iter([Document(text="The Tessel Administration sanctioned Niger.")],
+                                       catalog=str(path)))
+    assert {a.name for a in g.actors} == {"Mali", "Niger"}
+
+
+def test_a_states_foreign_ministry_is_the_state():
+    assert set(actors("The Oman Foreign Ministry condemned Israel.")) == {"Oman", "Israel"}
+
+
+def test_a_shorter_form_of_a_full_name_is_the_same_person():
+    g = extract_text("Prime Minister Ali Al Rawi met Iran's envoy. Al Rawi later criticised Turkey.")
+    assert len([a for a in g.actors if a.type == "person"]) == 1

@@ -175,7 +175,8 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         span = _trim(ent)
         if span is None or not _plausible_name(span):
             continue
-        found = gaz.lookup(span.text) or _government_of(span.text, gaz) or _slashed(span.text, gaz)
+        found = (gaz.lookup(span.text) or _government_of(span.text, gaz) or _slashed(span.text, gaz)
+                 or _organ_of_state(span.text, gaz))
         if found:
             out.append(Mention(span.start, span.end, found[0].name, found[0].type, found[1], found[0]))
             continue
@@ -189,6 +190,20 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if kind:
             out.append(Mention(span.start, span.end, span.text, kind, "name"))
     return out
+
+
+ORGAN = re.compile(r"^(.+?)(?:'s|’s)?\s+(?:(?:foreign|defen[cs]e|interior)\s+)?(administration|government|ministry)s?$",
+                   re.IGNORECASE)
+
+
+def _organ_of_state(text: str, gaz: Gazetteer):
+    """'the Trump Administration' (a catalogued person's government), 'the UAE Foreign Ministry': the state."""
+    match = ORGAN.match(text)
+    found = gaz.lookup(match.group(1)) if match else None
+    if found and found[0].type == "person" and found[0].state and match.group(2).lower() != "ministry":
+        state = gaz.get(found[0].state)
+        return (state, "name") if state else None
+    return (found[0], "name") if found and found[0].type == "state" else None
 
 
 def _slashed(text: str, gaz: Gazetteer):
@@ -336,15 +351,14 @@ def described_name(doc: Doc, hyphen: int, head: Token) -> int | None:
 BACKING_TYPES = {"SUPPORT", "AID", "ALLY_OF"}
 
 
-def _description_key(doc: Doc, start: int, last: int, head: Token, type_: str, gaz: Gazetteer | None) -> str:
-    """Who backs the group (as a catalogue actor where known), how, its kind and number, and the other
-    names among its modifiers ('Iraqi', 'Iraq-based'): the rest of the wording does not matter."""
-    verb = doc[last + 2].lower_
+def _description_key(doc: Doc, start: int, hyphen: int, head: Token, type_: str, gaz: Gazetteer | None) -> str:
+    """Who backs the group (as a catalogue actor where known), how, its kind and number: the rest of the
+    wording ('Iran-backed Iraqi militias', 'Iranian-aligned groups') does not tell groups apart."""
+    verb = doc[hyphen + 1].lower_
     how = "backed" if load("events")["hyphen_verbs"].get(verb) in BACKING_TYPES else verb
-    backer = _catalogue_name(doc[start:last + 1].text, gaz)
-    quals = sorted({_catalogue_name(t.text, gaz) for t in doc[last + 3:head.i] if t.text[:1].isupper()})
+    backer = _catalogue_name(doc[start:hyphen].text, gaz)
     number = "plural" if head.tag_ in {"NNS", "NNPS"} else "one"
-    return "d:" + "|".join([backer, how, type_, number, *quals])
+    return "d:" + "|".join([backer, how, type_, number])
 
 
 def _catalogue_name(text: str, gaz: Gazetteer | None) -> str:
