@@ -175,3 +175,13 @@ def test_a_person_of_an_organisation_belongs_to_it():
 def test_all_of_which_refers_to_the_listed_actors():
     found, _ = claims("Oman, Kuwait and Qatar (all of which have been attacked by Iran) welcomed the deal.")
     assert {("Iran", "Oman"), ("Iran", "Kuwait"), ("Iran", "Qatar")} <= pairs_of(found)
+
+
+def test_a_body_named_after_a_state_belongs_to_it():
+    found, _ = claims("The U.S. Department of Justice indicted Mexican officials. The United States also sanctioned Mexico.")
+    assert ("U.S. Department of Justice", "AFFILIATE_OF", "United States", "asserted") in found
+
+
+def test_a_hyphenated_pair_of_states_is_no_body_of_either():
+    found, _ = claims("ROK-Japan relations often are fraught, and South Korea protested.")
+    assert not any(t == "AFFILIATE_OF" for _, t, _, _ in found)

@@ -189,7 +189,19 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             kind = "place"
         if kind:
             out.append(Mention(span.start, span.end, span.text, kind, "name"))
+            if kind == "organization":
+                _mark_state_prefix(out[-1], span, gaz)
     return out
+
+
+def _mark_state_prefix(m: Mention, span: Span, gaz: Gazetteer) -> None:
+    """'U.S. Department of Justice', 'Iranian Red Crescent': a body whose name begins with a state is that state's."""
+    for n in (2, 1):
+        if len(span) > n and span[n].text not in HYPHENS:  # "ROK-Japan relations" is a pair, not a body
+            found = gaz.lookup(span[:n].text)
+            if found and found[0].type == "state" and found[1] in {"name", "acronym", "demonym"}:
+                m.attrs["state"] = found[0].name
+                return
 
 
 ORGAN = re.compile(r"^(.+?)(?:'s|’s)?\s+(?:(?:foreign|defen[cs]e|interior)\s+)?(administration|government|ministry)s?$",

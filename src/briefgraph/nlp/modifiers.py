@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .arguments import Context, RawClaim, actors_at, pairs, prep_objects, prep_text, subject_of, unique
+from .gazetteer import Entry
 from .mentions import Mention, described_name
 
 def hyphen_claims(doc: Doc, ctx: Context) -> tuple[list[RawClaim], list[tuple[Mention, str, str]]]:
@@ -41,6 +42,9 @@ def owned_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
     """'Iran's Bank Melli', 'Israel's Thirdeye Systems': a named body a state owns or hosts belongs to it."""
     out = []
     for m in ctx.by_start:
+        if m.attrs.get("state"):  # "the U.S. Department of Justice" (the state is named in the body's name)
+            state = Mention(m.start, m.end, m.attrs["state"], "state", "name", Entry(m.attrs["state"], "state"))
+            out.append(RawClaim(m, state, "AFFILIATE_OF", doc[m.start]))
         if m.type not in OWNED_KINDS or m.kind not in {"name", "acronym"} or m.start < 2:
             continue
         if doc[m.start - 1].lower_ not in {"'s", "’s"}:
