@@ -195,11 +195,11 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
 
 def _mark_state_prefix(m: Mention, span: Span, gaz: Gazetteer) -> None:
-    """'U.S. Department of Justice', 'Iranian Red Crescent': a body whose name begins with a state is that state's."""
+    """'U.S. Department of Justice', 'UK Ministry of Defence': a body whose name begins with a state is that state's."""
     for n in (2, 1):
         if len(span) > n and span[n].text not in HYPHENS:  # "ROK-Japan relations" is a pair, not a body
             found = gaz.lookup(span[:n].text)
-            if found and found[0].type == "state" and found[1] in {"name", "acronym", "demonym"}:
+            if found and found[0].type == "state" and found[1] in {"name", "acronym"}:  # not "Syrian Opposition"
                 m.attrs["state"] = found[0].name
                 return
 
