@@ -185,3 +185,25 @@ def test_a_body_named_after_a_state_belongs_to_it():
 def test_a_hyphenated_pair_of_states_is_no_body_of_either():
     found, _ = claims("ROK-Japan relations often are fraught, and South Korea protested.")
     assert not any(t == "AFFILIATE_OF" for _, t, _, _ in found)
+
+
+def test_a_possessor_before_a_date_owns_the_event():
+    found, _ = claims("Israel's September 2025 strike against Hamas negotiators in Qatar angered Doha.")
+    assert ("Israel", "ASSAULT", "Hamas", "asserted") in found
+
+
+def test_calling_for_an_actor_to_act_requests_it():
+    found, _ = claims("Japan has called for South Korea and other countries to deploy naval vessels.")
+    assert ("Japan", "REQUEST", "South Korea", "asserted") in found
+
+
+def test_a_title_is_not_part_of_what_is_reported():
+    found, _ = claims("President Putin reportedly threatened Ukraine. Russia denied it.")
+    assert ("Vladimir Putin", "LEADER_OF", "Russia", "asserted") in found
+    assert ("Vladimir Putin", "THREATEN", "Ukraine", "reported") in found
+
+
+def test_meeting_an_obligation_is_no_meeting_with_its_owner():
+    found, _ = claims("Egypt has not met its deliveries to Sudan, and Qatar met Sudan's envoy.")
+    assert ("Egypt", "Sudan") not in pairs_of(found)
+    assert ("Qatar", "CONSULT", "Sudan", "asserted") in found

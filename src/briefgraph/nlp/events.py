@@ -49,6 +49,9 @@ def verb_claims(v: Token, ctx: Context) -> list[RawClaim]:
         return pairs(sources, prep_objects(v, adjective["preps"], ctx), adjective["type"], v)
     sources = subject_of(v, ctx)
     targets = patient_of(v, ctx) if entry.get("objects", True) else []  # "engage X" is a fight, "engage with X" talks
+    if entry.get("named_objects"):  # "met Iran's envoy", not "met its obligations"
+        targets = [m for m in targets if any(m.start <= c.i < m.end or _owned_person(c) for c in v.children
+                                             if c.dep_ in {"dobj", "dative"})]
     if not targets or entry.get("preps"):
         targets = targets + prep_objects(v, entry.get("preps") or (), ctx)
     if not targets and entry.get("borrow", True):
@@ -58,6 +61,11 @@ def verb_claims(v: Token, ctx: Context) -> list[RawClaim]:
     if entry.get("reverse"):  # "Coalition nations include Australia and Canada": the objects are the members
         sources, targets = targets, sources
     return pairs(sources, targets, entry["type"], v) + _common_enemy(v, entry, sources + targets, ctx)
+
+
+def _owned_person(obj: Token) -> bool:
+    """'met Iran's envoy', 'met Qatari officials': the object is a person or body acting for its owner."""
+    return obj.lower_ in word_set("mentions", "agent_heads") or obj.lower_ in word_set("mentions", "people_heads")
 
 
 def _common_enemy(v: Token, entry: dict, partners: list[Mention], ctx: Context) -> list[RawClaim]:
@@ -267,10 +275,17 @@ def _noun_sources(n: Token, preps, ctx: Context) -> list[Mention]:
     out = []
     for c in n.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"}:
-            out += ctx.mentions_of(c) or ([] if c.dep_ != "poss" else actors_at(c, ctx))
+            out += ctx.mentions_of(c) or ([] if c.dep_ != "poss" else actors_at(c, ctx)) or _dated_owner(c, ctx)
         elif c.dep_ in {"prep", "agent"} and (c.lower_ == "by" or (c.lower_ in {"of", "from"} and c.lower_ not in preps)):
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
     return unique(out)
+
+
+def _dated_owner(c: Token, ctx: Context) -> list[Mention]:
+    """"Israel's September strike": the parse hangs the possessor on the date before the noun."""
+    if c.dep_ not in {"nmod", "compound"} or c.ent_type_ not in {"DATE", "TIME"}:
+        return []
+    return [m for p in c.children if p.dep_ == "poss" for m in actors_at(p, ctx)]
 
 
 def _light_targets(n: Token, gov: Token, ctx: Context) -> list[Mention]:
@@ -339,8 +354,12 @@ def role_claims(r: Token, ctx: Context) -> list[RawClaim]:
     if not people:
         people = [m for m in ctx.mentions_of(r.head) if m.type == "person" and r.dep_ in {"compound", "appos"}]
     if not orgs and _office_title(r) in word_set("events", "state_offices"):
-        return [RawClaim(p, _served_state(p), type_, r) for p in people if p.entry is not None and p.entry.state]
-    return pairs(people, orgs, type_, r)
+        found = [RawClaim(p, _served_state(p), type_, r) for p in people if p.entry is not None and p.entry.state]
+    else:
+        found = pairs(people, orgs, type_, r)
+    for c in found:  # "President Trump reportedly threatened X": the title is no part of what is reported
+        c.descriptive = r.dep_ == "compound"
+    return found
 
 
 def _office_title(r: Token) -> str:
