@@ -207,3 +207,14 @@ def test_meeting_an_obligation_is_no_meeting_with_its_owner():
     found, _ = claims("Egypt has not met its deliveries to Sudan, and Qatar met Sudan's envoy.")
     assert ("Egypt", "Sudan") not in pairs_of(found)
     assert ("Qatar", "CONSULT", "Sudan", "asserted") in found
+
+
+def test_threatening_to_impose_tariffs_on_an_actor_threatens_it():
+    found, _ = claims("Canada threatened to impose a 10% tariff on Mexico.")
+    assert ("Canada", "THREATEN", "Mexico", "asserted") in found
+    assert ("Canada", "SANCTION", "Mexico", "hypothetical") in found
+
+
+def test_seeking_to_inflict_harm_on_an_actor_is_no_request_of_it():
+    found, _ = claims("Russia said the United States seeks to inflict strategic defeat on Russia.")
+    assert not any(t == "REQUEST" for _, t, _, _ in found)

@@ -55,7 +55,8 @@ def verb_claims(v: Token, ctx: Context) -> list[RawClaim]:
     if not targets or entry.get("preps"):
         targets = targets + prep_objects(v, entry.get("preps") or (), ctx)
     if not targets and entry.get("borrow", True):
-        targets = _borrowed_objects(v, ctx) or _clause_subjects(v, entry, ctx)
+        deep = ctx.lex["types"][entry["type"]]["sign"] < 0
+        targets = _borrowed_objects(v, ctx, deep) or _clause_subjects(v, entry, ctx)
     if not targets and entry.get("symmetric"):
         return _among(sources, entry["type"], v)
     if entry.get("reverse"):  # "Coalition nations include Australia and Canada": the objects are the members
@@ -115,9 +116,10 @@ def _among(actors: list[Mention], type_: str, trigger: Token) -> list[RawClaim]:
     return [RawClaim(a, b, type_, trigger) for i, a in enumerate(actors) for b in actors[i + 1:]]
 
 
-def _borrowed_objects(v: Token, ctx: Context) -> list[Mention]:
+def _borrowed_objects(v: Token, ctx: Context, deep: bool = False) -> list[Mention]:
     """'hosted or cooperated with X' (objects shared by coordinated verbs) and
-    'refused to recognize X' (the object of the verb it governs)."""
+    'refused to recognize X' (the object of the verb it governs); for a hostile verb (`deep`), also the
+    target of that verb's object ('threatened to impose tariffs on X')."""
     own_complement = any(c.dep_ in {"xcomp", "ccomp", "dobj"} for c in v.children)
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)
     # "expelled X and threatened to seek Y", "pressed X, but the regime has not delivered": no sharing
@@ -127,6 +129,8 @@ def _borrowed_objects(v: Token, ctx: Context) -> list[Mention]:
         if other.pos_ not in {"VERB", "AUX"} or is_passive(other):  # a passive's subject is nobody's object
             continue
         found = patient_of(other, ctx) + prep_objects(other, ("with", "to", "against", "on"), ctx)
+        if not found and deep and other.dep_ == "xcomp":  # "threatened to impose tariffs on X"
+            found = [m for o in other.children if o.dep_ == "dobj" for m in prep_objects(o, ("against", "on"), ctx)]
         if found:
             return found
     return []
