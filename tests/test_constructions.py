@@ -218,3 +218,15 @@ def test_threatening_to_impose_tariffs_on_an_actor_threatens_it():
 def test_seeking_to_inflict_harm_on_an_actor_is_no_request_of_it():
     found, _ = claims("Russia said the United States seeks to inflict strategic defeat on Russia.")
     assert not any(t == "REQUEST" for _, t, _, _ in found)
+
+
+def test_a_bracketed_relative_clause_is_about_the_name_just_before_it():
+    found, _ = claims("Officials from Russia, Turkey, and China (which reportedly encouraged Iran to accept the deal) "
+                      "reacted positively.")
+    assert ("China", "REQUEST", "Iran", "reported") in found
+    assert ("Russia", "Iran") not in pairs_of(found) and ("Turkey", "Iran") not in pairs_of(found)
+
+
+def test_coordinated_owners_of_officials_both_act():
+    found, _ = claims("Whereas U.S. and Caribbean Community officials praised Kenya, analysts doubted it.")
+    assert {("United States", "Kenya"), ("Caribbean Community", "Kenya")} <= pairs_of(found)

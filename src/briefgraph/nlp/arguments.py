@@ -118,7 +118,7 @@ def owners_of(tok: Token, ctx: Context) -> list[Mention]:
         return out
     for c in tok.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"}:
-            out += [m for m in ctx.mentions_of(c) if not _stance_prefixed(m, ctx.doc)]
+            out += [m for m in ctx.mentions_of(c) + _coordinated_modifier(c, ctx) if not _stance_prefixed(m, ctx.doc)]
         elif c.dep_ == "prep" and prep_text(c) in GROUPING_PREPS:
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
         elif c.dep_ == "prep" and c.lower_ == "in" and tok.lower_ in word_set("mentions", "agent_heads") and not out:
@@ -136,6 +136,15 @@ def owners_of(tok: Token, ctx: Context) -> list[Mention]:
         elif c.dep_ == "acl" and c.lemma_.lower() in ctx.lex["attributing_verbs"]:  # "strikes attributed to X"
             out += prep_objects(c, ctx.lex["attributing_verbs"][c.lemma_.lower()], ctx)
     return out
+
+
+def _coordinated_modifier(c: Token, ctx: Context) -> list[Mention]:
+    """'U.S. and Caribbean Community officials': the parse hangs the first of two coordinated owners
+    on the second."""
+    if not ctx.mentions_of(c):
+        return []
+    return [m for x in c.children if x.dep_ in {"nmod", "compound"} and any(y.dep_ == "conj" for y in x.children)
+            for m in ctx.mentions_of(x)]
 
 
 def _stance_prefixed(m: Mention, doc: Doc) -> bool:
@@ -204,7 +213,11 @@ def subject_of(v: Token, ctx: Context, depth: int = 0) -> list[Mention]:
     subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
     head = v.head
     if subj and v.dep_ == "relcl" and all(s.tag_ in {"WDT", "WP"} for s in subj):
-        return actors_at(head, ctx)  # "Hezbollah, which has exchanged fire with Israel"
+        # "Hezbollah, which has exchanged fire with Israel"; "X, Y and Z (which ...)": the last one only
+        paren = next((t.i for t in v.doc[head.i:subj[0].i] if t.text == "("), None)
+        if paren is not None and paren > 0:
+            return actors_at(v.doc[paren - 1], ctx, expand=False)
+        return actors_at(head, ctx)
     if subj:
         return [m for s in subj for m in actors_at(s, ctx)]
     purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
