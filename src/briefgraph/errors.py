@@ -28,3 +28,7 @@ class OntologyError(BriefgraphError):
 
 class EvaluationError(BriefgraphError):
     """A gold or evaluation file cannot be read or has the wrong shape."""
+
+
+class AssetError(BriefgraphError):
+    """A file built from the source tree (the graph view's script) is missing from the package."""

@@ -65,7 +65,13 @@ def m004_relations_view(db: sqlite3.Connection) -> None:
         FROM claims GROUP BY source, type, target, status""")
 
 
-MIGRATIONS: list[Migration] = [m001_documents, m002_actors, m003_claims, m004_relations_view]
+def m005_claim_confidence(db: sqlite3.Connection) -> None:
+    # Claims stored before confidence existed were rule hits: taken as fully confident.
+    db.execute("ALTER TABLE claims ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0")
+
+
+MIGRATIONS: list[Migration] = [m001_documents, m002_actors, m003_claims, m004_relations_view,
+                               m005_claim_confidence]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:
