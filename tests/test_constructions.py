@@ -230,3 +230,14 @@ def test_a_bracketed_relative_clause_is_about_the_name_just_before_it():
 def test_coordinated_owners_of_officials_both_act():
     found, _ = claims("Whereas U.S. and Caribbean Community officials praised Kenya, analysts doubted it.")
     assert {("United States", "Kenya"), ("Caribbean Community", "Kenya")} <= pairs_of(found)
+
+
+def test_a_broker_consults_the_parties_who_agree_among_themselves():
+    found, _ = claims("Norway brokered a framework involving Israel and Jordan.")
+    assert ("Israel", "AGREE", "Jordan", "asserted") in found
+    assert {("Norway", "Israel"), ("Norway", "Jordan")} <= pairs_of(found)
+
+
+def test_a_hyphenated_broker_of_a_ceasefire_consults_both_sides():
+    found, _ = claims("The Egypt-brokered ceasefire between Israel and Hamas held.")
+    assert ("Egypt", "CONSULT", "Israel", "asserted") in found and ("Egypt", "CONSULT", "Hamas", "asserted") in found

@@ -16,7 +16,8 @@ from .arguments import (COPULAS, Context, RawClaim, actors_at, agent_of, governo
 from .lexicon import word_set
 from .gazetteer import Entry
 from .mentions import Mention
-from .modifiers import hyphen_claims, inclusion_claims, owned_claims, pair_claims, person_of_claims
+from .modifiers import (hyphen_claims, inclusion_claims, mediation_claims, owned_claims, pair_claims,
+                        person_of_claims)
 
 
 def _verb_key(v: Token) -> str:
@@ -407,7 +408,7 @@ def raw_claims(doc: Doc, mentions: list[Mention]) -> tuple[list[RawClaim], list[
         if tok.pos_ in {"VERB", "AUX"}:
             out += verb_claims(tok, ctx) + directive_claims(tok, ctx)
         elif tok.pos_ in {"NOUN", "PROPN"}:
-            out += noun_claims(tok, ctx) + relational_claims(tok, ctx) + role_claims(tok, ctx)
+            out += noun_claims(tok, ctx) + relational_claims(tok, ctx) + role_claims(tok, ctx) + mediation_claims(tok, ctx)
         elif tok.pos_ == "ADJ":
             out += adjective_claims(tok, ctx) + noun_claims(tok, ctx)
         if tok.dep_ == "prep":

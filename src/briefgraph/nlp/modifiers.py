@@ -75,6 +75,30 @@ def person_of_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
     return out
 
 
+MEDIATING_VERBS = {"broker", "mediate", "facilitate", "arrange", "host"}
+
+
+def mediation_claims(n: Token, ctx: Context) -> list[RawClaim]:
+    """'Qatar brokered a deal between X and Y', 'the Pakistan-brokered ceasefire between X and Y', 'a framework
+    involving X and Y': the parties agree among themselves and the broker consults each of them."""
+    entry = ctx.lex["nouns"].get(n.lower_) or ctx.lex["nouns"].get(n.lemma_.lower())
+    if not entry or not entry.get("symmetric") or ctx.mentions_of(n):
+        return []
+    involving = [m for c in n.children if c.dep_ == "acl" and c.lower_ == "involving"
+                 for o in c.children if o.dep_ == "dobj" for m in actors_at(o, ctx)]
+    parties = unique(prep_objects(n, ["between"], ctx) + involving)
+    if len(parties) < 2:
+        return []
+    gov = n.head if n.dep_ in {"dobj", "nsubjpass"} else None
+    brokers = subject_of(gov, ctx) if gov is not None and gov.lemma_.lower() in MEDIATING_VERBS else []
+    doc = ctx.doc
+    for c in n.children:  # "the Pakistan-brokered ceasefire"
+        if c.dep_ == "amod" and c.lemma_.lower() in MEDIATING_VERBS and c.i >= 2 and doc[c.i - 1].text in {"-", "–"}:
+            brokers += [m for m in ctx.mentions_of(doc[c.i - 2]) if m.end == c.i - 1]
+    agreed = [RawClaim(a, b, entry["type"], n) for i, a in enumerate(involving) for b in involving[i + 1:] if a is not b]
+    return agreed + pairs([b for b in brokers if b not in parties], parties, "CONSULT", n)
+
+
 def inclusion_claims(tok: Token, ctx: Context) -> list[RawClaim]:
     """'the international community, including Russia and Iran': the listed actors are members;
     'the UK, as part of the Global Coalition': the subject is."""
