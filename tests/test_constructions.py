@@ -241,3 +241,8 @@ def test_a_broker_consults_the_parties_who_agree_among_themselves():
 def test_a_hyphenated_broker_of_a_ceasefire_consults_both_sides():
     found, _ = claims("The Egypt-brokered ceasefire between Israel and Hamas held.")
     assert ("Egypt", "CONSULT", "Israel", "asserted") in found and ("Egypt", "CONSULT", "Hamas", "asserted") in found
+
+
+def test_demands_that_include_an_event_against_an_actor_make_it_no_member():
+    found, _ = claims("The militias revised their demands to include the expulsion of Turkish forces from Iraq.")
+    assert not any(t == "MEMBER_OF" for _, t, _, _ in found)

@@ -61,8 +61,17 @@ def verb_claims(v: Token, ctx: Context) -> list[RawClaim]:
     if not targets and entry.get("symmetric"):
         return _among(sources, entry["type"], v)
     if entry.get("reverse"):  # "Coalition nations include Australia and Canada": the objects are the members
+        named = {i for c in v.children if c.dep_ == "dobj" for t in [c, *c.conjuncts] for i in [t.i]}
+        targets = [m for m in targets if any(m.start <= i < m.end for i in named) or m.kind == "acronym"
+                   or not _owner_only(m, named, ctx)]  # not "include the expulsion of Turkish forces"
         sources, targets = targets, sources
     return pairs(sources, targets, entry["type"], v) + _common_enemy(v, entry, sources + targets, ctx)
+
+
+def _owner_only(m: Mention, objects: set[int], ctx: Context) -> bool:
+    """The mention stands for an object only as the owner of an event noun ('the expulsion of X')."""
+    nouns = ctx.lex["nouns"]
+    return any(ctx.doc[i].lower_ in nouns or ctx.doc[i].lemma_.lower() in nouns for i in objects)
 
 
 def _owned_person(obj: Token) -> bool:
