@@ -246,3 +246,18 @@ def test_a_hyphenated_broker_of_a_ceasefire_consults_both_sides():
 def test_demands_that_include_an_event_against_an_actor_make_it_no_member():
     found, _ = claims("The militias revised their demands to include the expulsion of Turkish forces from Iraq.")
     assert not any(t == "MEMBER_OF" for _, t, _, _ in found)
+
+
+def test_a_gerund_after_a_preposition_is_done_by_the_clause_subject():
+    found, _ = claims("Hezbollah suffered major losses in fighting with Israel.")
+    assert ("Hezbollah", "ASSAULT", "Israel", "asserted") in found
+
+
+def test_harming_an_actors_economy_coerces_it():
+    found, _ = claims("Germany's tariff actions appear to have harmed Poland's economy.")
+    assert ("Germany", "COERCE", "Poland", "possible") in found
+
+
+def test_measures_imposed_on_a_states_companies_sanction_it():
+    found, _ = claims("Beijing has imposed retaliatory measures on South Korean companies.")
+    assert ("China", "SANCTION", "South Korea", "asserted") in found

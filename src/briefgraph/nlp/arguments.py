@@ -239,7 +239,8 @@ def subject_of(v: Token, ctx: Context, depth: int = 0) -> list[Mention]:
         return owners_of(head, ctx) or _leaders_of_effort(head, ctx) or (subject_of(governor(head)[0], ctx, depth + 1) if governor(head)[0] is not None else [])
     if v.dep_ in {"relcl", "acl"}:
         return actors_at(head, ctx)
-    if v.dep_ == "pcomp" and head.head.i != head.i:  # "by attacking X": the subject of the verb above
+    gerund = v.dep_ == "pobj" and v.tag_ == "VBG"  # "losses in fighting with X"
+    if (v.dep_ == "pcomp" or gerund) and head.head.i != head.i:  # "by attacking X": the subject of the verb above
         charged = _charged(head, ctx) if head.lower_ != "by" else []
         return charged or subject_of(head.head, ctx, depth + 1)
     return []
