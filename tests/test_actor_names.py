@@ -140,3 +140,11 @@ def test_a_states_foreign_ministry_is_the_state():
 def test_a_shorter_form_of_a_full_name_is_the_same_person():
     g = extract_text("Prime Minister Ali Al Rawi met Iran's envoy. Al Rawi later criticised Turkey.")
     assert len([a for a in g.actors if a.type == "person"]) == 1
+
+
+def test_an_acronym_the_brief_defines_overrides_the_catalogues_reading(tmp_path):
+    path = tmp_path / "agency.yaml"
+    path.write_text("- name: Southern Support Agency\n  type: organization\n  acronyms: [SSA]\n", encoding="utf-8")
+    text = "Mali joined the Sahel Security Alliance (SSA) in May. The SSA later struck Niger."
+    _, g = next(extract_documents_iter([Document(text=text)], catalog=str(path)))
+    assert {a.name for a in g.actors} == {"Mali", "Sahel Security Alliance", "Niger"}

@@ -261,3 +261,13 @@ def test_harming_an_actors_economy_coerces_it():
 def test_measures_imposed_on_a_states_companies_sanction_it():
     found, _ = claims("Beijing has imposed retaliatory measures on South Korean companies.")
     assert ("China", "SANCTION", "South Korea", "asserted") in found
+
+
+def test_a_mission_consisting_of_personnel_from_states_has_them_as_members():
+    found, _ = claims("The African Union mission consisted of 1,000 personnel from Kenya, Ghana and Chad.")
+    assert {("Kenya", "African Union"), ("Ghana", "African Union"), ("Chad", "African Union")} <= pairs_of(found)
+
+
+def test_a_states_role_as_a_partner_of_another_is_a_tie():
+    found, _ = claims("The UAE's role as a major trading partner of Iran is growing.")
+    assert ("United Arab Emirates", "ALLY_OF", "Iran", "asserted") in found

@@ -346,6 +346,8 @@ def _holder(r: Token, ctx: Context) -> list[Mention]:
         return actors_at(head, ctx, expand=False)
     if r.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":  # "X is seen as Y's main backer"
         return patient_of(head.head, ctx)
+    if r.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "NOUN":  # "the UAE's role as a partner of Y"
+        return owners_of(head.head, ctx)
     if r.dep_ == "compound" and ctx.mentions_of(head):
         return ctx.mentions_of(head)
     appos = [c for c in r.children if c.dep_ == "appos"]

@@ -104,9 +104,20 @@ class DocumentExtraction:
         for alias, named in links:
             if aliases.looks_like_acronym(doc[alias.start:alias.end].text) and alias.end - alias.start == 1:
                 self.acronyms.setdefault(doc[alias.start].text, named)
+        # An acronym the brief defines ("the Multinational Security Support Mission (MSS)") means that
+        # actor in this brief, whatever the catalogue says the letters stand for.
+        swap = {id(m): Mention(m.start, m.end, doc[m.start].text, self.acronyms[doc[m.start].text].type, "alias")
+                for m in mentions if self._redefined(m, doc)}
+        mentions = [swap.get(id(m), m) for m in mentions]
+        links = [(swap.get(id(a), a), swap.get(id(n), n)) for a, n in links]
         uses = aliases.acronym_occurrences(doc, mentions, self.acronyms)
         links = links + [(u, self.acronyms[doc[u.start].text]) for u in uses]
         return sorted(mentions + uses, key=lambda m: m.start), links
+
+    def _redefined(self, m: Mention, doc: Doc) -> bool:
+        named = self.acronyms.get(doc[m.start].text) if m.end - m.start == 1 and m.kind == "acronym" else None
+        return named is not None and named.entry is not m.entry and (named.entry is None or m.entry is None
+                                                                     or named.entry.name != m.entry.name)
 
     def _place(self, m: Mention, doc: Doc, offset: int) -> None:
         span = doc[m.start:m.end]
