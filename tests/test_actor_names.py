@@ -148,3 +148,15 @@ def test_an_acronym_the_brief_defines_overrides_the_catalogues_reading(tmp_path)
     text = "Mali joined the Sahel Security Alliance (SSA) in May. The SSA later struck Niger."
     _, g = next(extract_documents_iter([Document(text=text)], catalog=str(path)))
     assert {a.name for a in g.actors} == {"Mali", "Sahel Security Alliance", "Niger"}
+
+
+def test_a_name_before_a_gang_or_cartel_is_an_armed_group_based_where_its_owner_says():
+    g = extract_text("The leader of Ecuador's Los Lobos gang escaped from prison.")
+    assert {a.name: a.type for a in g.actors}.get("Los Lobos") == "armed_group"
+    names = {a.id: a.name for a in g.actors}
+    assert {(names[r.source], r.type, names[r.target]) for r in g.relations} == {("Los Lobos", "BASED_IN", "Ecuador")}
+
+
+def test_a_state_before_a_gang_noun_is_no_group_name():
+    assert "Haiti" not in {a.name for a in extract_text("Haitian gangs attacked the police in Haiti.").actors
+                           if a.type == "armed_group"}

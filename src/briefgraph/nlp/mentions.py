@@ -408,6 +408,23 @@ def administration_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
+def named_group_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """'Ecuador's Los Choneros gang', 'the Gran Grif gang': a capitalised name before a group noun is an
+    armed group, unless the name is a known state, place or people ('the Haitian gang')."""
+    out = []
+    for head in doc:
+        if head.lower_ not in word_set("mentions", "named_group_heads") or head.i == 0:
+            continue
+        start = head.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start == head.i or gaz.lookup(doc[start:head.i].text):
+            continue
+        end = head.i + 1 if head.text[:1].isupper() else head.i  # "the Sinaloa Cartel" names itself so
+        out.append(Mention(start, end, doc[start:end].text, "armed_group", "name"))
+    return out
+
+
 def generic_mentions(doc: Doc) -> list[Mention]:
     """'riot police', 'protesters', 'the opposition': unnamed groups, named by their head and modifiers."""
     heads = word_set("mentions", "generic_heads")
@@ -431,8 +448,9 @@ def _pair_reference(tok: Token) -> bool:
 def find_mentions(doc: Doc, gaz: Gazetteer, generic: bool = False) -> list[Mention]:
     """All actor mentions of a parsed text, longest first where they overlap, in text order.
     Unnamed groups ('police') are added when `generic` is set; a named actor inside one wins."""
-    candidates = (gazetteer_mentions(doc, gaz) + collective_mentions(doc) + ner_mentions(doc, gaz)
-                  + described_groups(doc, gaz) + administration_mentions(doc, gaz))
+    # Equal spans keep the first proposal: a group noun's reading ("Los Choneros gang") beats the NER's place.
+    candidates = (gazetteer_mentions(doc, gaz) + collective_mentions(doc) + named_group_mentions(doc, gaz)
+                  + ner_mentions(doc, gaz) + described_groups(doc, gaz) + administration_mentions(doc, gaz))
     if generic:  # a known name inside the phrase keeps it ("Afghan rebels"); an NER guess on a modifier does not
         groups = generic_mentions(doc)
         candidates = [m for m in candidates if m.entry is not None or not any(

@@ -50,7 +50,8 @@ def owned_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
         if doc[m.start - 1].lower_ not in {"'s", "’s"}:
             continue
         owners = [o for o in ctx.mentions_of(doc[m.start - 2]) if o.type == "state" and o.end == m.start - 1]
-        out += pairs([m], owners, "AFFILIATE_OF", doc[m.start])
+        # "Iran's Bank Melli" is the state's; "Ecuador's Los Choneros gang" only operates there
+        out += pairs([m], owners, "BASED_IN" if m.type == "armed_group" else "AFFILIATE_OF", doc[m.start])
     for c in out:
         c.descriptive = True
     return out
