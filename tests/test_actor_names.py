@@ -160,3 +160,9 @@ def test_a_name_before_a_gang_or_cartel_is_an_armed_group_based_where_its_owner_
 def test_a_state_before_a_gang_noun_is_no_group_name():
     assert "Haiti" not in {a.name for a in extract_text("Haitian gangs attacked the police in Haiti.").actors
                            if a.type == "armed_group"}
+
+
+def test_a_family_name_first_joins_the_three_part_name_it_begins():
+    g = extract_text("Park Min Soo met Vladimir Putin in 2023. Park later visited Russia.")
+    assert [a.name for a in g.actors if a.type == "person"].count("Park Min Soo") == 1
+    assert "Park" not in {a.name for a in g.actors}

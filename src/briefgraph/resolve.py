@@ -72,6 +72,8 @@ class Resolver:
         for k in people:
             for n in range(1, len(words[k])):  # "Villamar" and "Macías Villamar" for "José Macías Villamar"
                 full[tuple(words[k][-n:])].add(k)
+            if len(words[k]) == 3 and all(len(w) > 1 for w in words[k]):  # "Kim" for "Kim Jong Un": family name first
+                full[tuple(words[k][:1])].add(k)
         shorter = people | singles | self._short_names(words)
         for k in shorter:
             tail = tuple(words[k])
