@@ -166,3 +166,8 @@ def test_a_family_name_first_joins_the_three_part_name_it_begins():
     g = extract_text("Park Min Soo met Vladimir Putin in 2023. Park later visited Russia.")
     assert [a.name for a in g.actors if a.type == "person"].count("Park Min Soo") == 1
     assert "Park" not in {a.name for a in g.actors}
+
+
+def test_words_in_capitals_for_emphasis_are_no_actor():
+    g = extract_text('He wrote that it required "Iran agreeing to the COMPLETE, IMMEDIATE, and SAFE OPENING of the port."')
+    assert {a.name for a in g.actors} == {"Iran"}

@@ -118,6 +118,15 @@ def _names_a_place(span: Span) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS | {"capital"} for c in span.root.children)
 
 
+def _shouted(span: Span) -> bool:
+    """'the COMPLETE, IMMEDIATE, and SAFE OPENING': capitals for emphasis in a quotation, not a name."""
+    if not span.text.isupper() or len(span.text) < 5:
+        return False
+    doc = span.doc
+    around = doc[max(0, span.start - 6):span.start].text.split() + doc[span.end:span.end + 6].text.split()
+    return sum(w.isalpha() and w.isupper() and len(w) >= 4 for w in around) >= 2
+
+
 def _ner_type(label: str, text: str) -> str | None:
     kind = NER_TYPES.get(label)
     if kind in {"person", "organization"} and any(w in text.lower().split() or (" " in w and w in text.lower())
@@ -180,7 +189,7 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if found:
             out.append(Mention(span.start, span.end, found[0].name, found[0].type, found[1], found[0]))
             continue
-        if any(t.text == "," for t in span):  # "Mali, Burkina Faso and Niger": a list, not one name
+        if any(t.text == "," for t in span) or _shouted(span):  # "Mali, Burkina Faso and Niger": a list
             continue
         if span.start > 0 and doc[span.start - 1].lemma_.lower() in VESSEL_NOUNS:  # "the carrier Galaxy Leader"
             continue
