@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BUNDLE := src/briefgraph/report/assets/graph.bundle.js
 NPM_STAMP := js/node_modules/.installed
 
-.PHONY: demo test eval bench bundle clean
+.PHONY: demo test eval bench bench-scale bundle clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -42,6 +42,9 @@ eval: $(STAMP)
 
 bench: $(STAMP) $(BUNDLE)
 	$(BIN)/python benchmarks/throughput.py
+
+bench-scale: $(STAMP)
+	nice $(BIN)/python benchmarks/scale.py --sizes 1000,5000
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info js/node_modules $(BUNDLE)

@@ -32,3 +32,7 @@ class EvaluationError(BriefgraphError):
 
 class AssetError(BriefgraphError):
     """A file built from the source tree (the graph view's script) is missing from the package."""
+
+
+class ExportError(BriefgraphError):
+    """A graph cannot be exported as asked (bad option, missing optional library, unwritable output)."""

@@ -198,19 +198,21 @@ def noisy_or(confidences: Iterable[float]) -> float:
 def aggregate(claims: list[Claim]) -> list[Relation]:
     """One relation per (source, type, target, status); repeated claims add evidence and cues."""
     relations: dict[tuple[str, str, str, str], Relation] = {}
-    best: dict[tuple[str, str, str, str], dict[Span, float]] = {}  # one confidence per evidence sentence
+    # One confidence per evidence sentence; its keys also answer "is this sentence already evidence?"
+    # in constant time (a list scan made aggregation quadratic in a relation's evidence).
+    best: dict[tuple[str, str, str, str], dict[Span, float]] = {}
     for c in claims:
         rel = relations.get(c.key)
         if rel is None:
             rel = Relation(relation_id(*c.key), c.source, c.target, c.type, c.quad, c.sign,
                            Modality(c.modality.status, c.modality.probability, []))
             relations[c.key] = rel
-        if c.evidence not in rel.evidence:
+        sentences = best.setdefault(c.key, {})
+        if c.evidence not in sentences:
             rel.evidence.append(c.evidence)
         for cue in c.modality.cues:
             if cue not in rel.modality.cues:
                 rel.modality.cues.append(cue)
-        sentences = best.setdefault(c.key, {})
         sentences[c.evidence] = max(sentences.get(c.evidence, 0.0), c.confidence)
     for key, rel in relations.items():
         rel.confidence = noisy_or(best[key].values())

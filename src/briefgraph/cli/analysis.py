@@ -32,8 +32,9 @@ class Source:
         self.paths, self.db, self.graph_file = paths or [], db, graph
         self.failed = 0
 
-    def load(self, since: str | None = None, until: str | None = None) -> Graph:
-        """The graph, windowed to [since, until] when the store is read (in-memory graphs are windowed by the analyses)."""
+    def load(self, since: str | None = None, until: str | None = None, texts: bool = False) -> Graph:
+        """The graph, windowed to [since, until] when the store is read (in-memory graphs are windowed by the analyses).
+        A store is read from its relation rows; document texts only with `texts` (the report shows them)."""
         if self.graph_file is not None:
             return _read_graph_file(self.graph_file)
         if self.paths:
@@ -41,7 +42,7 @@ class Source:
             return extract(self.paths, on_error=self._report)
         from ..store.corpus import Corpus
         with Corpus(self.db) as corpus:
-            return corpus.graph(since, until)
+            return corpus.relation_graph(since, until, texts)
 
     def _report(self, exc: BriefgraphError) -> None:
         self.failed += 1
@@ -89,7 +90,7 @@ def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
     Example: briefgraph report briefs/ --output report.html
     """
     from ..report import write_report
-    _write_file(write_report, Source(paths, db, graph), output, title, since, until)
+    _write_file(write_report, Source(paths, db, graph), output, title, since, until, texts=True)
 
 
 @app.command("plot")
@@ -105,10 +106,11 @@ def plot_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
     _write_file(write_plot, Source(paths, db, graph), output, title, since, until)
 
 
-def _write_file(writer, source: "Source", output: Path, title: str | None, since: str | None, until: str | None) -> None:
+def _write_file(writer, source: "Source", output: Path, title: str | None, since: str | None, until: str | None,
+                texts: bool = False) -> None:
     """Load the graph, hand it to a report or plot writer, say where the file went."""
     with one_line_errors():
-        path = writer(source.load(since, until), output, title=title, since=since, until=until)
+        path = writer(source.load(since, until, texts), output, title=title, since=since, until=until)
     typer.echo(f"wrote {path}")
     source.finish()
 

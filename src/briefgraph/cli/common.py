@@ -35,7 +35,8 @@ def exit_on_error(exc: BriefgraphError) -> None:
     raise typer.Exit(1)
 
 
-DbOpt = Annotated[Optional[str], typer.Option("--db", help="SQLite store (default: $BRIEFGRAPH_DB, else briefgraph.db).")]
+DbOpt = Annotated[Optional[str], typer.Option("--db", help="The store: a SQLite file or a postgresql://user@host/db URL "
+                                              "(default: $BRIEFGRAPH_DB, else briefgraph.db).")]
 
 
 @contextlib.contextmanager

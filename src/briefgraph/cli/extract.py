@@ -8,7 +8,6 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from ..api import iter_graphs
 from ..errors import ReadError
 from ..merge import merge_graphs
 from ..model import Graph
@@ -44,6 +43,7 @@ def extract(
     Example: briefgraph extract examples/briefs --format json --output graph.json --catalog examples/my-actors.yaml
     """
     failures: list[ReadError] = []
+    from ..api import iter_graphs  # here, not at the top: store commands should not pay for loading spaCy
     graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors,
                          catalog=catalog)
     with output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:

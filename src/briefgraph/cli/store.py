@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..model import ACTOR_TYPES, Graph
+from ..model import ACTOR_TYPES, Actor, Graph
 from ..settings import db_path, model_name
 from ..store.corpus import AddResult, Corpus
 from .app import app
@@ -78,11 +78,13 @@ def actors(db: DbOpt = None,
     Example: briefgraph actors --db corpus.db --type armed_group
     """
     with one_line_errors(), Corpus(db_path(db)) as corpus:
-        found = [a for a in corpus.actors() if type_ is None or a.type == type_.value]
-    if fmt == Format.json:
+        as_json = fmt == Format.json  # the JSON lists every mention; the table only counts them
+        found = [a for a in corpus.actors(mentions=as_json) if type_ is None or a.type == type_.value]
+        counts = None if as_json else corpus.mention_counts()
+    if as_json:
         _echo_json([a.to_dict() for a in found])
         return
-    _print_table(actor_table(Graph(actors=found)))
+    _print_table(actor_table(Graph(actors=found), counts))
 
 
 @app.command("relations")
@@ -96,11 +98,12 @@ def relations(db: DbOpt = None,
     """
     with one_line_errors(), Corpus(db_path(db)) as corpus:
         found = corpus.relations(actor)
-        everyone = corpus.actors() if fmt == Format.table else []
+        names = corpus.actor_names({ref for r in found for ref in (r.source, r.target)}) if fmt == Format.table else {}
     if fmt == Format.json:
         _echo_json([r.to_dict() for r in found])
         return
-    _print_table(relation_table(Graph(actors=everyone, relations=found)))
+    named = [Actor(actor_id, name, "") for actor_id, name in names.items()]
+    _print_table(relation_table(Graph(actors=named, relations=found)))
 
 
 @app.command("show")
@@ -114,6 +117,19 @@ def show(actor: Annotated[str, typer.Argument(help="The actor's name, an alias, 
         profile = corpus.profile(actor)
     for line in _profile_lines(profile):
         typer.echo(line)
+
+
+@app.command("rm")
+def rm(document: Annotated[str, typer.Argument(metavar="DOC", help="The document's id, an id prefix, "
+                                               "or the path it was added from.")],
+       db: DbOpt = None) -> None:
+    """Remove a brief from a store, with the claims, mentions and actors only it supported.
+
+    Example: briefgraph rm briefs/gulf.txt --db corpus.db
+    """
+    with one_line_errors(), Corpus(db_path(db)) as corpus:
+        removed = corpus.remove(document)
+    typer.echo(f"Removed {removed.path} ({removed.id[:12]}) from {db_path(db)}")
 
 
 def _profile_lines(p: dict[str, Any]) -> Iterator[str]:

@@ -15,13 +15,15 @@ def graph_tables(graph: Graph, out: TextIO) -> None:
     console.print(relation_table(graph))
 
 
-def actor_table(graph: Graph) -> Table:
+def actor_table(graph: Graph, mentions: dict[str, int] | None = None) -> Table:
+    """`mentions` gives each actor's number of mentions where its actors come without them (a store)."""
+    count = (lambda a: mentions.get(a.id, 0)) if mentions is not None else (lambda a: len(a.mentions))
     table = Table(title=f"{len(graph.actors)} actors")
     for col in ("actor", "type", "aliases", "attributes", "mentions"):
         table.add_column(col)
-    for a in sorted(graph.actors, key=lambda a: -len(a.mentions)):
+    for a in sorted(graph.actors, key=lambda a: -count(a)):
         attrs = ", ".join(f"{k}={v}" for k, v in a.attributes.items())
-        table.add_row(a.name, a.type, ", ".join(a.aliases), attrs, str(len(a.mentions)))
+        table.add_row(a.name, a.type, ", ".join(a.aliases), attrs, str(count(a)))
     return table
 
 

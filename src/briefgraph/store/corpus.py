@@ -68,22 +68,35 @@ class Corpus:
     def graph(self, since: str | None = None, until: str | None = None) -> Graph:
         return self._open(create=False).graph(since, until)
 
-    def actors(self) -> list[Actor]:
-        return self._open(create=False).actors()
+    def relation_graph(self, since: str | None = None, until: str | None = None, texts: bool = False) -> Graph:
+        """The graph analyses and reports need, read from the relation rows: no claims, no mentions,
+        document texts only with `texts`. Same relations and evidence as `graph()`."""
+        return self._open(create=False).relation_graph(since, until, texts)
+
+    def actors(self, mentions: bool = True) -> list[Actor]:
+        """Every stored actor, oldest first; with its mentions unless `mentions` is False."""
+        return self._open(create=False).actors(mentions)
+
+    def mention_counts(self) -> dict[str, int]:
+        """How many mentions each actor has (by id), counted in the store."""
+        return self._open(create=False).mention_counts()
+
+    def actor_names(self, ids) -> dict[str, str]:
+        """The names of the actors with these ids."""
+        return self._open(create=False).actor_names(ids)
 
     def relations(self, actor: str | None = None) -> list[Relation]:
         """Every relation, or those with `actor` (id, name or alias) at either end."""
-        store = self._open(create=False)
-        relations = store.graph().relations
-        if actor is None:
-            return relations
-        actor_id = store.actor(actor).id
-        return [r for r in relations if actor_id in (r.source, r.target)]
+        return self._open(create=False).relations(actor)
 
     def profile(self, actor_name: str) -> dict:
         """The actor's names, type, attributes, relations in and out, and the sentences behind them."""
-        store = self._open(create=False)
-        return profile(store.graph(), store.actor(actor_name).id)
+        actor, graph = self._open(create=False).profile_graph(actor_name)
+        return profile(graph, actor.id)
+
+    def remove(self, ref: str) -> Document:
+        """Remove a stored document (id, id prefix or path) and everything only it supported; return it."""
+        return self._open(create=False).remove(ref)
 
     def close(self) -> None:
         if self._store is not None:
