@@ -171,3 +171,8 @@ def test_a_family_name_first_joins_the_three_part_name_it_begins():
 def test_words_in_capitals_for_emphasis_are_no_actor():
     g = extract_text('He wrote that it required "Iran agreeing to the COMPLETE, IMMEDIATE, and SAFE OPENING of the port."')
     assert {a.name for a in g.actors} == {"Iran"}
+
+
+def test_the_administration_alone_is_the_united_states_but_not_an_administration_of_someone():
+    assert "United States" in actors("In May, the Administration designated Hamas.")
+    assert "United States" not in actors("The Administration of Ahmed al-Sharaa struck Israel.")

@@ -478,6 +478,8 @@ def _priority(m: Mention) -> int:
 
 
 def _keep(m: Mention, doc: Doc) -> bool:
+    if doc[m.start:m.end].text == "Administration":  # "the Administration" alone, not "the Administration of X"
+        return m.start > 0 and doc[m.start - 1].lower_ == "the" and (m.end >= len(doc) or doc[m.end].lower_ != "of")
     if m.kind == "demonym":
         return _keeps_demonym(m, doc)
     if m.kind == "people":  # "Iraqis", "the Liberians": only as an argument of a verb
