@@ -176,3 +176,13 @@ def test_words_in_capitals_for_emphasis_are_no_actor():
 def test_the_administration_alone_is_the_united_states_but_not_an_administration_of_someone():
     assert "United States" in actors("In May, the Administration designated Hamas.")
     assert "United States" not in actors("The Administration of Ahmed al-Sharaa struck Israel.")
+
+
+def test_a_one_word_name_that_is_only_attacked_is_a_place_not_a_person():
+    g = extract_text("JNIM fighters attacked Boulkessi last week.")
+    assert {a.name: a.type for a in g.actors}.get("Boulkessi") == "place"
+
+
+def test_a_one_word_name_that_is_killed_stays_a_person():
+    g = extract_text("Israel killed Deif.")
+    assert {a.name: a.type for a in g.actors}.get("Deif") == "person"

@@ -135,8 +135,10 @@ class DocumentExtraction:
 
     def graph(self) -> Graph:
         actors, ids = self.resolver.actors()
+        drafts = [c for c in (self._claim(p, ids) for p in self.claims) if c is not None]
+        _places_named_as_people(actors, drafts)
         types = {a.id: a.type for a in actors}
-        claims = [c for c in (self._claim(p, ids) for p in self.claims) if c is not None and _place_fits(c, types)]
+        claims = [c for c in drafts if _place_fits(c, types)]
         used = {c.source for c in claims} | {c.target for c in claims}
         actors = [a for a in actors if a.id in used or not _only_in_claims(a)]
         return Graph([self.document], actors, aggregate(claims), claims)
@@ -180,6 +182,25 @@ def _complement_heads(tok) -> set[int]:
         tok = tok.head
         out.add(tok.i)
     return out
+
+
+def _places_named_as_people(actors, claims: list[Claim]) -> None:
+    """'JNIM attacked Boulkessi': a one-word name the NER calls a person, unknown to the catalogue, never
+    named in full and only ever struck or held, is a place (people are named in full at least once)."""
+    sources = {c.source for c in claims}
+    targets: dict[str, set[str]] = {}
+    for c in claims:
+        targets.setdefault(c.target, set()).add(c.trigger.lower())
+    for a in actors:
+        one_word = all(len(m.text.split()) == 1 and m.kind == "name" for m in a.mentions)
+        if (a.type == "person" and one_word and not a.aliases and a.id not in sources and a.id in targets
+                and targets[a.id] <= PLACE_VERBS and not a.attributes):
+            a.type = "place"
+
+
+# Words that strike or hold places ("attacked Boulkessi"), unlike those that strike people ("killed Deif").
+PLACE_VERBS = {"attack", "attacked", "attacks", "strike", "struck", "strikes", "shelled", "shelling", "bombed",
+               "bombing", "besieged", "siege", "retook", "recaptured", "seized", "overran", "raided", "stormed"}
 
 
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "BASED_IN", "RETREAT", "SANCTION"}
