@@ -186,3 +186,13 @@ def test_a_one_word_name_that_is_only_attacked_is_a_place_not_a_person():
 def test_a_one_word_name_that_is_killed_stays_a_person():
     g = extract_text("Israel killed Deif.")
     assert {a.name: a.type for a in g.actors}.get("Deif") == "person"
+
+
+def test_worker_processes_read_the_user_catalogue_too(tmp_path):
+    from briefgraph.api import iter_graphs
+    path = tmp_path / "mine.yaml"
+    path.write_text(CATALOG, encoding="utf-8")
+    docs = [Document(text=f"The RVB attacked Mali in week {i}.", path=f"b{i}.txt") for i in range(10)]
+    graphs = list(iter_graphs(docs, jobs=2, catalog=str(path)))
+    assert len(graphs) == 10
+    assert all("Red Valley Brigade" in {a.name for a in g.actors} for _, g in graphs)

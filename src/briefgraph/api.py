@@ -7,8 +7,8 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import ReadError
 from .merge import merge_graphs
+from .engines import local_engine
 from .model import Document, Graph
-from .nlp.pipeline import extract_documents_iter
 
 
 def _looks_like_path(source: str) -> bool:
@@ -36,9 +36,11 @@ def _documents(source, date: str | None) -> Iterator[Document | ReadError]:
 
 def iter_graphs(source, *, model: str | None = None, date: str | None = None,
                 on_error: Callable[[ReadError], None] | None = None,
-                generic_actors: bool = False, catalog: str | None = None) -> Iterator[tuple[Document, Graph]]:
+                generic_actors: bool = False, jobs: int = 1,
+                catalog: str | None = None) -> Iterator[tuple[Document, Graph]]:
     """Yield (document, graph of that document) for every readable document; report the others to `on_error`.
-    `generic_actors` also keeps unnamed groups ('police', 'protesters') that take part in claims;
+    `generic_actors` also keeps unnamed groups ('police', 'protesters') that take part in claims.
+    `jobs` > 1 parses in that many worker processes; the graphs and their order are the same.
     `catalog` names a user actor catalogue (the format of ontology/actors.yaml) added to the shipped one."""
     def readable() -> Iterable[Document]:
         for item in _documents(source, date):
@@ -48,18 +50,18 @@ def iter_graphs(source, *, model: str | None = None, date: str | None = None,
                 on_error(item)
             else:
                 yield item
-    yield from extract_documents_iter(readable(), model=model, generic_actors=generic_actors, catalog=catalog)
+    yield from local_engine(jobs, model, generic_actors, catalog).graphs(readable())
 
 
 def extract(source, *, model: str | None = None, date: str | None = None,
             on_error: Callable[[ReadError], None] | None = None, generic_actors: bool = False,
-            catalog: str | None = None) -> Graph:
+            jobs: int = 1, catalog: str | None = None) -> Graph:
     """Extract one actor graph from a text, a path, a folder, a Document, or a list of these.
 
     Actors that several documents name are merged by alias; unreadable files raise `ReadError`
     unless `on_error` is given, in which case they are reported to it and skipped.
     """
-    graphs = iter_graphs(source, model=model, date=date, on_error=on_error, generic_actors=generic_actors,
+    graphs = iter_graphs(source, model=model, date=date, on_error=on_error, generic_actors=generic_actors, jobs=jobs,
                          catalog=catalog)
     return merge_graphs([g for _, g in graphs])
 

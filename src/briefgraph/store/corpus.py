@@ -48,17 +48,31 @@ class Corpus:
         return self._store
 
     def add(self, paths: str | os.PathLike | Iterable[str | os.PathLike], date: str | None = None,
-            progress: Progress | None = None, on_error: OnError | None = None) -> AddResult:
+            progress: Progress | None = None, on_error: OnError | None = None, jobs: int = 1) -> AddResult:
         """Read, extract and store every brief under `paths`, one transaction per brief.
 
         Texts already stored are skipped before the model reads them. One bad file never stops
-        the others: its error goes to `on_error` and into the result.
+        the others: its error goes to `on_error` and into the result. `jobs` > 1 parses in that many
+        worker processes; this process stays the one writer, storing in the same order.
         """
         _check_date(date)
         store = self._open(create=True)
         run = _Run(progress, on_error)
-        for document, graph in _extract(_unseen(_read(_paths(paths), date), store, run), self.model, self.catalog):
+        for document, graph in _extract(_unseen(_read(_paths(paths), date), store, run), self.model, jobs=jobs,
+                                        catalog=self.catalog):
             run.store(store, document, graph)
+        return run.result
+
+    def add_extracted(self, items: Iterable[tuple[Document, Graph] | ReadError], progress: Progress | None = None,
+                      on_error: OnError | None = None) -> AddResult:
+        """Store graphs another engine extracted, in the order given; read errors are reported as `add` does."""
+        store = self._open(create=True)
+        run = _Run(progress, on_error)
+        for item in items:
+            if isinstance(item, ReadError):
+                run.failed(item.path, item)
+            else:
+                run.store(store, *item)
         return run.result
 
     def add_graph(self, document: Document, graph: Graph) -> bool:
@@ -176,7 +190,7 @@ def _read(paths: list[str], date: str | None) -> Iterator[Document | ReadError]:
     return iter_documents(paths, date=date)
 
 
-def _extract(documents: Iterable[Document], model: str | None,
+def _extract(documents: Iterable[Document], model: str | None, jobs: int = 1,
              catalog: str | None = None) -> Iterator[tuple[Document, Graph]]:
     from ..api import iter_graphs  # imported here: loading the NLP stack is slow
-    return iter_graphs(documents, model=model, catalog=catalog)
+    return iter_graphs(documents, model=model, jobs=jobs, catalog=catalog)
