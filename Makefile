@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BUNDLE := src/briefgraph/report/assets/graph.bundle.js
 NPM_STAMP := js/node_modules/.installed
 
-.PHONY: demo test eval bench bench-scale bundle clean
+.PHONY: demo test eval train bench bench-scale bundle clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -39,6 +39,10 @@ test: $(STAMP) $(BUNDLE)
 
 eval: $(STAMP)
 	bash scripts/eval.sh
+
+# Rebuild the learned pair scorer shipped in the package from ../shared (seeded: same data, same file).
+train: $(STAMP)
+	nice $(BIN)/briefgraph train --data $${BRIEFGRAPH_SHARED:-../shared}
 
 bench: $(STAMP) $(BUNDLE)
 	$(BIN)/python benchmarks/throughput.py

@@ -154,7 +154,7 @@ def test_show_prints_aliases_type_and_evidence_sentences(briefs, db):
     assert result.stdout.splitlines()[:3] == ["Turkistan Islamic Party (armed_group)",
                                               "  id: turkistan-islamic-party", "  aliases: TIP"]
     shown = run("show", "Qatar", "--db", db).stdout
-    assert "  -> SUPPORT Hamas [reported, sign +1]" in shown
+    assert re.search(r"  -> SUPPORT Hamas \[reported, sign \+1, confidence [01]\.\d\d\]", shown)
     assert f'      "Qatar reportedly backs Hamas." ({briefs / "gulf.txt"})' in shown
 
 

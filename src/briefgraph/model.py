@@ -237,6 +237,13 @@ class Graph:
                 return a
         return None
 
+    def at_least(self, min_confidence: float) -> "Graph":
+        """The same graph with only the relations and claims whose confidence reaches `min_confidence`."""
+        if min_confidence <= 0:
+            return self
+        return Graph(self.documents, self.actors, [r for r in self.relations if r.confidence >= min_confidence],
+                     [c for c in self.claims if c.confidence >= min_confidence])
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,

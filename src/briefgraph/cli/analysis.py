@@ -11,7 +11,7 @@ import typer
 from ..errors import BriefgraphError
 from ..model import Graph
 from .app import app
-from .common import DbOpt, error, one_line_errors, output_stream
+from .common import DbOpt, MinConfidenceOpt, error, one_line_errors, output_stream
 from .analysis_text import analysis_text, diff_text, whatif_text
 
 PathsArg = Annotated[Optional[list[str]], typer.Argument(
@@ -28,13 +28,18 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tex
 class Source:
     """Where a command's graph comes from; remembers unreadable files so the command can exit 1."""
 
-    def __init__(self, paths: list[str] | None, db: str | None, graph: Path | None):
+    def __init__(self, paths: list[str] | None, db: str | None, graph: Path | None, min_confidence: float = 0.0):
         self.paths, self.db, self.graph_file = paths or [], db, graph
+        self.min_confidence = min_confidence
         self.failed = 0
 
     def load(self, since: str | None = None, until: str | None = None, texts: bool = False) -> Graph:
-        """The graph, windowed to [since, until] when the store is read (in-memory graphs are windowed by the analyses).
-        A store is read from its relation rows; document texts only with `texts` (the report shows them)."""
+        """The graph, windowed to [since, until] when the store is read (in-memory graphs are windowed by the analyses),
+        without relations less confident than `min_confidence`. A store is read from its relation rows;
+        document texts only with `texts` (the report shows them)."""
+        return self._load(since, until, texts).at_least(self.min_confidence)
+
+    def _load(self, since: str | None, until: str | None, texts: bool) -> Graph:
         if self.graph_file is not None:
             return _read_graph_file(self.graph_file)
         if self.paths:
@@ -67,13 +72,13 @@ def _emit(payload: dict, as_json: bool, text: str) -> None:
 
 @app.command("analyze")
 def analyze_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None, as_json: JsonOpt = False,
-                since: SinceOpt = None, until: UntilOpt = None) -> None:
+                since: SinceOpt = None, until: UntilOpt = None, min_confidence: MinConfidenceOpt = 0.0) -> None:
     """Find camps, frustrated ties, cross-pressured actors, commitments and central actors.
 
     Example: briefgraph analyze briefs/taliban.txt --json
     """
     from ..analysis import analyze
-    source = Source(paths, db, graph)
+    source = Source(paths, db, graph, min_confidence)
     with one_line_errors():
         findings = analyze(source.load(since, until), since, until)
     _emit(findings, as_json, analysis_text(findings))
@@ -84,13 +89,13 @@ def analyze_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None
 def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
                output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
                title: Annotated[Optional[str], typer.Option("--title", help="The report's title.")] = None,
-               since: SinceOpt = None, until: UntilOpt = None) -> None:
+               since: SinceOpt = None, until: UntilOpt = None, min_confidence: MinConfidenceOpt = 0.0) -> None:
     """Write one self-contained HTML report (works offline): interactive graph, evidence, findings.
 
     Example: briefgraph report briefs/ --output report.html
     """
     from ..report import write_report
-    _write_file(write_report, Source(paths, db, graph), output, title, since, until, texts=True)
+    _write_file(write_report, Source(paths, db, graph, min_confidence), output, title, since, until, texts=True)
 
 
 @app.command("plot")

@@ -13,7 +13,7 @@ from ..errors import ReadError
 from ..merge import merge_graphs
 from ..model import Graph
 from .app import app
-from .common import JobsOpt, error, output_stream, progress_bar
+from .common import JobsOpt, MinConfidenceOpt, error, output_stream, progress_bar
 from .tables import graph_tables
 
 
@@ -36,6 +36,7 @@ def extract(
     generic_actors: bool = typer.Option(False, "--generic-actors", help="Also keep unnamed groups ('police', "
                                         "'protesters') that take part in claims."),
     jobs: JobsOpt = None,
+    min_confidence: MinConfidenceOpt = 0.0,
     catalog: Optional[str] = typer.Option(None, "--catalog", help="A YAML actor catalogue (the format of "
                                           "ontology/actors.yaml) that adds or overrides known actors "
                                           "(default: $BRIEFGRAPH_CATALOG)."),
@@ -54,10 +55,10 @@ def extract(
         pairs = _counted(graphs, bar, task)
         if format is Format.jsonl:
             for _, graph in pairs:
-                out.write(json.dumps(graph.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json.dumps(graph.at_least(min_confidence).to_dict(), ensure_ascii=False) + "\n")
         else:
             graph = merge_graphs([g for _, g in pairs])
-            _write(graph, format, out)
+            _write(graph.at_least(min_confidence), format, out)
     if failures:
         raise typer.Exit(1)
 

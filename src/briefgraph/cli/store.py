@@ -18,7 +18,7 @@ from ..model import ACTOR_TYPES, Actor, Graph
 from ..settings import db_path, model_name
 from ..store.corpus import AddResult, Corpus
 from .app import app
-from .common import DbOpt, JobsOpt, one_line_errors, progress_bar
+from .common import DbOpt, JobsOpt, MinConfidenceOpt, one_line_errors, progress_bar
 from .tables import actor_table, relation_table
 
 Format = Enum("Format", {"table": "table", "json": "json"}, type=str)
@@ -63,6 +63,7 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
         work_dir: Annotated[Optional[str], typer.Option("--work-dir", help="Folder for the Ray engine's Parquet "
                                                         "shards, removed after the run (default: the store's "
                                                         "folder; for a PostgreSQL store the temp folder).")] = None,
+        min_confidence: MinConfidenceOpt = 0.0,
         catalog: Annotated[Optional[str], typer.Option("--catalog", help="A YAML actor catalogue (the format of "
                                                        "ontology/actors.yaml) that adds or overrides known actors "
                                                        "(default: $BRIEFGRAPH_CATALOG; local engine only).")] = None) -> None:
@@ -83,11 +84,11 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
             if catalog:
                 raise EngineError("--catalog works with the local engine only")
             result = corpus.add_extracted(_ray_graphs(paths, path, date, model_name(model), jobs, address, work_dir),
-                                          **report)
+                                          min_confidence=min_confidence, **report)
         else:
             if address or work_dir:
                 raise EngineError("--address and --work-dir are options of --engine ray")
-            result = corpus.add(paths, date=date, jobs=jobs or default_jobs(), **report)
+            result = corpus.add(paths, date=date, jobs=jobs or default_jobs(), min_confidence=min_confidence, **report)
     typer.echo(_summary(result, path))
     if result.failed:
         raise typer.Exit(1)
@@ -121,13 +122,13 @@ def actors(db: DbOpt = None,
 def relations(db: DbOpt = None,
               actor: Annotated[Optional[str], typer.Option("--actor", help="Only relations with this actor "
                                                            "(name, alias or id) at either end.")] = None,
-              fmt: FormatOpt = Format.table) -> None:
+              fmt: FormatOpt = Format.table, min_confidence: MinConfidenceOpt = 0.0) -> None:
     """List the relations in a store: one per source, type, target and modality, with their evidence.
 
     Example: briefgraph relations --db corpus.db --actor "Turkistan Islamic Party" --format json
     """
     with one_line_errors(), Corpus(db_path(db)) as corpus:
-        found = corpus.relations(actor)
+        found = [r for r in corpus.relations(actor) if r.confidence >= min_confidence]
         names = corpus.actor_names({ref for r in found for ref in (r.source, r.target)}) if fmt == Format.table else {}
     if fmt == Format.json:
         _echo_json([r.to_dict() for r in found])
@@ -173,7 +174,8 @@ def _profile_lines(p: dict[str, Any]) -> Iterator[str]:
         yield ""
         yield f"Relations {direction} ({len(entries)}):"
         for e in entries:
-            yield f"  {arrow} {e['type']} {e[far]} [{e['status']}, sign {_sign(e['sign'])}]"
+            yield f"  {arrow} {e['type']} {e[far]} [{e['status']}, sign {_sign(e['sign'])}, " \
+                  f"confidence {e.get('confidence', 1.0):.2f}]"
             for ev in e["evidence"]:
                 yield f"      \"{ev['text']}\" ({ev['path']})"
 

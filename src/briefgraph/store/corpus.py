@@ -48,31 +48,34 @@ class Corpus:
         return self._store
 
     def add(self, paths: str | os.PathLike | Iterable[str | os.PathLike], date: str | None = None,
-            progress: Progress | None = None, on_error: OnError | None = None, jobs: int = 1) -> AddResult:
+            progress: Progress | None = None, on_error: OnError | None = None, jobs: int = 1,
+            min_confidence: float = 0.0) -> AddResult:
         """Read, extract and store every brief under `paths`, one transaction per brief.
 
         Texts already stored are skipped before the model reads them. One bad file never stops
         the others: its error goes to `on_error` and into the result. `jobs` > 1 parses in that many
-        worker processes; this process stays the one writer, storing in the same order.
+        worker processes; this process stays the one writer, storing in the same order. Claims whose
+        confidence is below `min_confidence` are not stored.
         """
         _check_date(date)
         store = self._open(create=True)
         run = _Run(progress, on_error)
         for document, graph in _extract(_unseen(_read(_paths(paths), date), store, run), self.model, jobs=jobs,
                                         catalog=self.catalog):
-            run.store(store, document, graph)
+            run.store(store, document, graph.at_least(min_confidence))
         return run.result
 
     def add_extracted(self, items: Iterable[tuple[Document, Graph] | ReadError], progress: Progress | None = None,
-                      on_error: OnError | None = None) -> AddResult:
-        """Store graphs another engine extracted, in the order given; read errors are reported as `add` does."""
+                      on_error: OnError | None = None, min_confidence: float = 0.0) -> AddResult:
+        """Store graphs another engine extracted, in the order given; read errors are reported as `add` does.
+        Claims whose confidence is below `min_confidence` are not stored."""
         store = self._open(create=True)
         run = _Run(progress, on_error)
         for item in items:
             if isinstance(item, ReadError):
                 run.failed(item.path, item)
             else:
-                run.store(store, *item)
+                run.store(store, item[0], item[1].at_least(min_confidence))
         return run.result
 
     def add_graph(self, document: Document, graph: Graph) -> bool:
