@@ -60,8 +60,9 @@ class Corpus:
         _check_date(date)
         store = self._open(create=True)
         run = _Run(progress, on_error)
+        chosen = {"catalog": self.catalog} if self.catalog else {}  # a plain add calls _extract as before
         for document, graph in _extract(_unseen(_read(_paths(paths), date), store, run), self.model, jobs=jobs,
-                                        catalog=self.catalog):
+                                        **chosen):
             run.store(store, document, graph.at_least(min_confidence))
         return run.result
 
