@@ -161,12 +161,13 @@ def retype_cmd(actor: ActorArg, type_: Annotated[str, typer.Argument(metavar="TY
 def catalogue_cmd(name: Annotated[str, typer.Argument(help="The actor's canonical name.")],
                   type_: Annotated[str, typer.Option("--type", help="Its type.")],
                   aliases: Annotated[list[str], typer.Option("--alias", help="Another name (repeatable).")] = [],
-                  catalogue: Annotated[Optional[str], typer.Option("--catalogue", help="The catalogue YAML "
-                                       "(default: $BRIEFGRAPH_CATALOGUE, else actors.user.yaml).")] = None,
+                  catalogue: Annotated[Optional[str], typer.Option("--catalog", help="The catalogue YAML "
+                                       "(default: $BRIEFGRAPH_CATALOG, else actors.user.yaml); "
+                                       "`briefgraph add --catalog` reads it.")] = None,
                   db: DbOpt = None, why: WhyOpt = "", who: WhoOpt = None) -> None:
-    """Add an actor to the user catalogue that later extractions read beside the packaged one.
+    """Add an actor to the user catalogue that later extractions read beside the shipped one.
 
-    Example: briefgraph review catalogue "March 23 Movement" --type armed_group --alias M23 --db corpus.db
+    Example: briefgraph review catalogue "March 23 Movement" --type armed_group --alias M23 --catalog my-actors.yaml --db corpus.db
     """
     with _review(db, who) as review:
         _done(review.catalogue(name, type_, str(catalogue_path(catalogue)), aliases, why))

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import BriefgraphError
-from ..settings import db_path, model_name
+from ..settings import catalog_path, db_path, model_name
 from .app import app
 from .common import DbOpt, exit_on_error
 
@@ -44,8 +44,9 @@ def serve(db: DbOpt = None,
           token: Annotated[Optional[str], typer.Option("--token", help=f"Access token every request must present "
                                                        f"(default: ${TOKEN_ENV}).")] = None,
           model: Annotated[Optional[str], typer.Option("--model", help="spaCy model for uploads.")] = None,
-          catalogue: Annotated[Optional[str], typer.Option("--catalogue", help="User catalogue YAML that review "
-                                                           "adds actors to.")] = None) -> None:
+          catalog: Annotated[Optional[str], typer.Option("--catalog", help="User actor catalogue YAML: review adds "
+                                                         "to it, uploads are extracted with it (default: "
+                                                         "$BRIEFGRAPH_CATALOG).")] = None) -> None:
     """Serve the analyst's workbench: search, actor and document pages, graph, analysis, review, upload.
 
     Open http://127.0.0.1:8000/ ; the API and its OpenAPI schema are under /api (docs at /api/docs).
@@ -57,7 +58,7 @@ def serve(db: DbOpt = None,
         check_bind(host, token)
         import uvicorn
         from ..web import create_app
-        web = create_app(db_path(db), token=token, model=model_name(model), catalogue=catalogue,
+        web = create_app(db_path(db), token=token, model=model_name(model), catalogue=catalog_path(catalog),
                          allowed_hosts=loopback_hosts(port) if is_loopback(host) else None)
     except BriefgraphError as exc:
         exit_on_error(exc)

@@ -1,7 +1,7 @@
 """The user catalogue: known actors an analyst adds, in the format of ontology/actors.yaml.
 
-Extraction reads it after the packaged gazetteer (see `nlp.gazetteer.load_gazetteer`), so a
-name the package does not know is found in every brief added from then on.
+Extraction reads it beside the shipped gazetteer when given (`briefgraph add --catalog FILE` or
+$BRIEFGRAPH_CATALOG), so a name the package does not know is found in every brief added from then on.
 """
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ import yaml
 
 from ..errors import ReviewError
 from ..model import ACTOR_TYPES, name_key
+from ..settings import catalog_path
 
-CATALOGUE_ENV = "BRIEFGRAPH_CATALOGUE"
 DEFAULT_CATALOGUE = "actors.user.yaml"
 
 
 def catalogue_path(explicit: str | os.PathLike | None = None) -> Path:
-    """The catalogue file: the explicit path, else $BRIEFGRAPH_CATALOGUE, else actors.user.yaml here."""
-    return Path(explicit or os.environ.get(CATALOGUE_ENV) or DEFAULT_CATALOGUE)
+    """The catalogue file: the explicit path, else $BRIEFGRAPH_CATALOG, else actors.user.yaml here."""
+    return Path(explicit or catalog_path() or DEFAULT_CATALOGUE)
 
 
 def read_entries(path: Path) -> list[dict]:

@@ -32,7 +32,7 @@ def create_app(db: str, token: str | None = None, allowed_hosts: set[str] | None
     app = FastAPI(title="briefgraph", version="1", description=API_DESCRIPTION, lifespan=lifespan,
                   docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
     app.state.workbench = Workbench(db)
-    app.state.jobs = upload.Jobs(db, model, on_stored=app.state.workbench.refresh)
+    app.state.jobs = upload.Jobs(db, model, catalogue, on_stored=app.state.workbench.refresh)
     app.state.catalogue = catalogue
     app.state.graph_bundle = BUNDLE.is_file()
     errors.install(app)

@@ -38,8 +38,8 @@ class Job:
 class Jobs:
     """The upload queue and its one worker thread, started on the first upload."""
 
-    def __init__(self, db: str, model: str | None = None, on_stored=None):
-        self.db, self.model, self.on_stored = db, model, on_stored
+    def __init__(self, db: str, model: str | None = None, catalog: str | None = None, on_stored=None):
+        self.db, self.model, self.catalog, self.on_stored = db, model, catalog, on_stored
         self.jobs: dict[int, Job] = {}
         self._ids = itertools.count(1)
         self._queue: queue.Queue = queue.Queue()
@@ -75,7 +75,9 @@ class Jobs:
         from ..api import iter_graphs  # the NLP stack loads on the first upload, not at start-up
         from ..store.database import Store
         job.state = "extracting"
-        [(_, graph)] = list(iter_graphs([document], model=self.model))
+        # The catalogue only when one exists: review may name a file it has not written yet.
+        catalog = self.catalog if self.catalog and os.path.isfile(self.catalog) else None
+        [(_, graph)] = list(iter_graphs([document], model=self.model, catalog=catalog))
         job.state = "storing"
         with Store(self.db) as store:
             stored = store.add(document, graph)
