@@ -1,10 +1,10 @@
 """Property tests of the API against its own OpenAPI schema (schemathesis, bounded examples):
 no request the schema allows makes the server fail, and every answer matches the schema."""
+import atexit
 import shutil
 import tempfile
 from pathlib import Path
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
@@ -13,16 +13,12 @@ from web_client import make_store
 
 TOKEN = "schema-test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-# The schema is read when the module loads, so the store it serves is made then; removed after the module.
+# The schema is read when the module loads, so the store it serves is made then; removed when the run ends
+# (also when no test of this module was selected).
 FOLDER = Path(tempfile.mkdtemp(prefix="briefgraph-schema-"))
+atexit.register(shutil.rmtree, FOLDER, True)
 APP = create_app(str(make_store(FOLDER)), token=TOKEN, catalogue=str(FOLDER / "actors.user.yaml"))
 schema = schemathesis.openapi.from_asgi("/api/openapi.json", APP, headers=AUTH)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _remove_store():
-    yield
-    shutil.rmtree(FOLDER, ignore_errors=True)
 
 
 @schema.parametrize()
