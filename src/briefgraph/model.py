@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA = "briefgraph/graph@1"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 ACTOR_TYPES = ("state", "armed_group", "organization", "igo", "person", "collective", "ethnic_group", "place")
 STATUSES = ("asserted", "certain", "reported", "probable", "possible", "unlikely", "hypothetical", "negated")
@@ -51,8 +52,14 @@ class Document:
     date: str | None = None  # ISO date, yyyy-mm-dd
     id: str = ""
     length: int | None = None  # the text's length when only the graph JSON (without text) was read
+    # Characters of the file (decoded, newlines normalised) before `text`, e.g. its front matter:
+    # offsets index `text`, so file offset = text_start + offset.
+    text_start: int = 0
+    notes: list[str] = field(default_factory=list)  # what was cut or skipped while reading this text
 
     def __post_init__(self) -> None:
+        # A lone surrogate (from a careless decoder) cannot be encoded, hashed or stored; U+FFFD keeps offsets.
+        self.text = _LONE_SURROGATE.sub("\ufffd", self.text)
         if not self.id:
             self.id = text_id(self.text)
 
@@ -61,7 +68,12 @@ class Document:
         return len(self.text) if self.text or self.length is None else self.length
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "path": self.path, "title": self.title, "date": self.date, "chars": self.chars}
+        d = {"id": self.id, "path": self.path, "title": self.title, "date": self.date, "chars": self.chars}
+        if self.text_start:
+            d["text_start"] = self.text_start
+        if self.notes:
+            d["notes"] = list(self.notes)
+        return d
 
 
 @dataclass(frozen=True)
@@ -226,6 +238,6 @@ class Graph:
     def from_dict(cls, d: dict[str, Any]) -> "Graph":
         """Read a graph JSON object. Documents come back without their text (the contract omits it)."""
         docs = [Document(text="", path=x.get("path", "-"), title=x.get("title"), date=x.get("date"), id=x["id"],
-                         length=x.get("chars")) for x in d.get("documents", [])]
+                         length=x.get("chars"), text_start=x.get("text_start", 0), notes=list(x.get("notes", []))) for x in d.get("documents", [])]
         return cls(docs, [Actor.from_dict(a) for a in d.get("actors", [])],
                    [Relation.from_dict(r) for r in d.get("relations", [])])

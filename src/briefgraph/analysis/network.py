@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
+from ..errors import SettingsError
 from ..model import Actor, Graph, Relation
 
 STATUS_WEIGHTS = {
@@ -142,7 +143,10 @@ def as_date(value: str | dt.date | None) -> str | None:
         return None
     if isinstance(value, dt.date):
         return value.isoformat()[:10]
-    return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise SettingsError(f"not a date: {str(value)!r} (expected e.g. 2021-10-04)") from None
 
 
 def documents_in_window(graph: Graph, since=None, until=None) -> set[str]:

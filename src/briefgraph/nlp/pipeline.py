@@ -26,6 +26,8 @@ from .mentions import Mention, find_mentions, hyphen_verb_after
 from .modality import modality_of
 
 CHUNK_CHARS = 20_000
+LONG_RUN = 200
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (LONG_RUN + 1))  # anchored at a run start: linear time
 KEEP_ONLY_IN_CLAIMS = {"place"}
 
 
@@ -52,15 +54,38 @@ def _split_dotted_hyphens(nlp: Language) -> None:
 
 def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     """(offset, text) of each non-blank line (briefs keep a paragraph or a heading to a line),
-    with lines longer than `limit` cut at a sentence end or a space."""
+    with lines longer than `limit` cut at a sentence end or a space, and long runs left out."""
     for line in re.finditer(r"[^\n]+", text):
-        start, end = line.start(), line.end()
-        while start < end:
-            stop = end if end - start <= limit else _sentence_cut(text, start, start + limit)
-            piece = text[start:stop]
-            if piece.strip():
-                yield start, piece
-            start = stop
+        for start, end in _without_long_runs(line.start(), line.end(), text):
+            while start < end:
+                stop = end if end - start <= limit else _sentence_cut(text, start, start + limit)
+                piece = text[start:stop]
+                if piece.strip():
+                    yield start, piece
+                start = stop
+
+
+def long_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run of more than LONG_RUN characters without a space: no word is that long,
+    and the tokenizer's time grows with the square of such a run's length (10 kB of ')' takes seconds)."""
+    return [m.span() for m in _LONG_RUN.finditer(text)]
+
+
+def _without_long_runs(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
+    for m in _LONG_RUN.finditer(text, start, end):
+        yield start, m.start()
+        start = m.end()
+    yield start, end
+
+
+def skipped_notes(text: str) -> list[str]:
+    """The note a document's JSON carries when parts of its text were not parsed."""
+    runs = long_runs(text)
+    if not runs:
+        return []
+    chars = sum(e - s for s, e in runs)
+    return [f"skipped {len(runs)} run(s) of more than {LONG_RUN} characters without a space "
+            f"({chars} characters, the first at offset {runs[0][0]}): not parsed"]
 
 
 def _sentence_cut(text: str, start: int, end: int) -> int:
@@ -201,8 +226,13 @@ def extract_documents_iter(documents: Iterable[Document], model: str | None = No
 
     def pieces():
         for d in documents:
+            d.notes = skipped_notes(d.text)
+            found = False
             for offset, text in chunks(d.text):
+                found = True
                 yield text, (d, offset)
+            if not found:  # nothing parseable: the document still gets its (empty) graph
+                yield "", (d, 0)
 
     for doc, (document, offset) in nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE):
         if current is None or current.document is not document:

@@ -11,6 +11,7 @@ from typing import Iterator
 
 from ..errors import ReadError
 from ..model import Document
+from ..names import shown
 from .base import Refused
 from .dates import normalise_date
 from .formats import reader_for
@@ -31,7 +32,7 @@ def read_document(path: str, date: str | None = None) -> Document:
     except Refused as exc:
         raise ReadError(path, exc.reason) from None
     found = normalise_date(date) if date else parsed.date
-    return Document(text=parsed.text, path=path, title=parsed.title, date=found)
+    return Document(text=parsed.text, path=shown(path), title=parsed.title, date=found, text_start=parsed.text_start)
 
 
 def iter_documents(paths: list[str], date: str | None = None) -> Iterator[Document | ReadError]:

@@ -10,6 +10,7 @@ class Parsed:
     text: str
     title: str | None = None
     date: str | None = None
+    text_start: int = 0  # characters of the decoded file before `text` (front matter, leading blank lines)
 
 
 class Refused(Exception):

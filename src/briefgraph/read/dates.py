@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from ..errors import SettingsError
+
 # Day-first and month-first spellings common in briefs; purely numeric d/m/y is ambiguous and left alone.
 _FORMATS = ("%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y",
             "%B %d %Y", "%b %d %Y", "%d %B, %Y")
@@ -20,6 +22,16 @@ def normalise_date(value: object) -> str | None:
         return value.isoformat()
     written = str(value).strip()
     return _parse(written) or written or None
+
+
+def check_date(value: str | date | None, option: str = "date") -> str | None:
+    """The ISO day `value` names (None stays None); SettingsError naming `option` when it names none."""
+    if value is None:
+        return None
+    found = normalise_date(value)
+    if found is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", found):
+        raise SettingsError(f"{option}: not a date: {str(value)!r} (expected e.g. 2021-10-04)")
+    return found
 
 
 def _parse(written: str) -> str | None:

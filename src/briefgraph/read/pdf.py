@@ -1,13 +1,36 @@
 """PDF files: the text layer, read with pypdf. Scanned pages without one are refused."""
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
+import warnings
+from typing import Iterator
 
 from .base import Parsed, Refused, normalise_newlines
 from .dates import normalise_date
 
 
 def read_pdf(data: bytes) -> Parsed:
+    with _quiet():
+        return _read(data)
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """pypdf logs and warns about every flaw it works around; a damaged PDF is reported in one line instead."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        log.setLevel(level)
+
+
+def _read(data: bytes) -> Parsed:
     reader = _open(data)
     try:
         pages = [page.extract_text() or "" for page in reader.pages]

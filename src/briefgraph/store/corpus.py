@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from ..errors import BriefgraphError, ReadError, StoreError
+from ..errors import BriefgraphError, ReadError, StoreDamaged, StoreError
 from ..model import Actor, Document, Graph, Relation
 from ..settings import db_path
+from ..read.dates import check_date
 from .database import Store
 from .profile import profile
 
@@ -53,7 +53,7 @@ class Corpus:
         Texts already stored are skipped before the model reads them. One bad file never stops
         the others: its error goes to `on_error` and into the result.
         """
-        _check_date(date)
+        date = check_date(date)  # refused before any brief is read, not once per brief
         store = self._open(create=True)
         run = _Run(progress, on_error)
         for document, graph in _extract(_unseen(_read(_paths(paths), date), store, run), self.model):
@@ -107,6 +107,8 @@ class _Run:
     def store(self, store: Store, document: Document, graph: Graph) -> None:
         try:
             stored = store.add(document, graph)
+        except StoreDamaged:
+            raise  # the store itself is broken: no later brief can be stored either
         except StoreError as exc:
             self.failed(document.path, exc)
             return
@@ -142,13 +144,6 @@ def _unseen(items: Iterable[Document | ReadError], store: Store, run: _Run) -> I
         else:
             seen.add(item.id)
             yield item
-
-
-def _check_date(date: str | None) -> None:
-    """Refuse a --date that is not a date before any brief is read, not once per brief."""
-    from ..read.dates import normalise_date
-    if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", normalise_date(date) or ""):
-        raise StoreError(f"not a date: {date!r} (expected e.g. 2021-10-04)")
 
 
 def _paths(paths) -> list[str]:
