@@ -34,6 +34,9 @@ def _prepare(out: Path) -> None:
         raise SettingsError(f"{shown(out)}: is a folder; give a file name to write")
     if out.exists() and not out.is_file():
         raise SettingsError(f"{shown(out)}: not a regular file; give a file name to write")
+    blocking = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise SettingsError(f"{shown(out)}: cannot write there, {shown(blocking)} is a file, not a folder")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

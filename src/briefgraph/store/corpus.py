@@ -136,7 +136,10 @@ class _Run:
 def _unseen(items: Iterable[Document | ReadError], store: Store, run: _Run) -> Iterator[Document]:
     """The readable documents whose text is neither stored nor seen earlier in this run."""
     seen: set[str] = set()
+    own = _store_files(store.path)
     for item in items:
+        if os.path.realpath(item.path) in own:
+            continue  # `add .` walks the folder that holds the store: its own files are not briefs
         if isinstance(item, ReadError):
             run.failed(item.path, item)
         elif item.id in seen or store.has(item.id):
@@ -144,6 +147,11 @@ def _unseen(items: Iterable[Document | ReadError], store: Store, run: _Run) -> I
         else:
             seen.add(item.id)
             yield item
+
+
+def _store_files(db: str) -> set[str]:
+    real = os.path.realpath(db)
+    return {real + suffix for suffix in ("", "-wal", "-shm", "-journal")}
 
 
 def _paths(paths) -> list[str]:
