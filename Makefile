@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench clean
+.PHONY: demo test fuzz eval bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -21,6 +21,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The long adversarial run (tens of minutes): 20,000 generated inputs through the API, 1,000 files
+# through the CLI, 100 kill -9 during `add`; prints inputs, crashes and the slowest call.
+fuzz: $(STAMP)
+	BRIEFGRAPH_FUZZ=1 BRIEFGRAPH_KILL_TRIALS=100 $(BIN)/python -m pytest -q -s -p no:cacheprovider \
+		tests/test_fuzz.py tests/test_crash.py
 
 eval: $(STAMP)
 	bash scripts/eval.sh
