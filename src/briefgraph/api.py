@@ -31,7 +31,7 @@ def _documents(source, date: str | None) -> Iterator[Document | ReadError]:
         if _looks_like_path(source):  # a missing file named like one is an error, never a text
             yield from iter_documents([source], date=date)
         else:
-            yield Document(text=source, path="-", date=date)
+            yield _text_document(source, date)
     else:  # a list: strings in it are paths, as on the command line
         for item in source:
             if isinstance(item, str):
@@ -40,14 +40,18 @@ def _documents(source, date: str | None) -> Iterator[Document | ReadError]:
                 yield from _documents(item, date)
 
 
-def _given(source, text: str | None, path) -> object:
+def _text_document(text: str, date: str | None) -> Document:
+    return Document(text=text, path="-", date=date, date_source="given" if date else None)
+
+
+def _given(source, text: str | None, path, date: str | None) -> object:
     """The one input among `source`, `text=` and `path=`; a text given as `text=` is never taken for a path."""
     if sum(x is not None for x in (source, text, path)) != 1:
         raise SettingsError("give exactly one of: a source, text=..., path=...")
     if text is not None:
         if not isinstance(text, str):
             raise SettingsError(f"text= must be a str, not {type(text).__name__}")
-        return Document(text=text, path="-")
+        return _text_document(text, date)
     if path is not None:
         return [os.fspath(p) for p in path] if isinstance(path, (list, tuple)) else [os.fspath(path)]
     return source
@@ -59,8 +63,8 @@ def iter_graphs(source=None, *, text: str | None = None, path=None, model: str |
     """Yield (document, graph of that document) for every readable document; report the others to `on_error`
     (without it, the first unreadable file raises). `generic_actors` also keeps unnamed groups
     ('police', 'protesters') that take part in claims."""
-    source = _given(source, text, path)
     date = check_date(date)
+    source = _given(source, text, path, date)
 
     def readable() -> Iterable[Document]:
         for item in _documents(source, date):

@@ -56,6 +56,8 @@ class Document:
     # offsets index `text`, so file offset = text_start + offset.
     text_start: int = 0
     notes: list[str] = field(default_factory=list)  # what was cut or skipped while reading this text
+    # Where `date` came from: "given" (--date), "front matter", "html metadata", "stated in the text", "pdf properties".
+    date_source: str | None = None
 
     def __post_init__(self) -> None:
         # A lone surrogate (from a careless decoder) cannot be encoded, hashed or stored; U+FFFD keeps offsets.
@@ -69,6 +71,8 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         d = {"id": self.id, "path": self.path, "title": self.title, "date": self.date, "chars": self.chars}
+        if self.date_source:
+            d["date_source"] = self.date_source
         if self.text_start:
             d["text_start"] = self.text_start
         if self.notes:
@@ -238,6 +242,7 @@ class Graph:
     def from_dict(cls, d: dict[str, Any]) -> "Graph":
         """Read a graph JSON object. Documents come back without their text (the contract omits it)."""
         docs = [Document(text="", path=x.get("path", "-"), title=x.get("title"), date=x.get("date"), id=x["id"],
-                         length=x.get("chars"), text_start=x.get("text_start", 0), notes=list(x.get("notes", []))) for x in d.get("documents", [])]
+                         length=x.get("chars"), text_start=x.get("text_start", 0), notes=list(x.get("notes", [])),
+                         date_source=x.get("date_source")) for x in d.get("documents", [])]
         return cls(docs, [Actor.from_dict(a) for a in d.get("actors", [])],
                    [Relation.from_dict(r) for r in d.get("relations", [])])

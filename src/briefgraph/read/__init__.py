@@ -31,8 +31,9 @@ def read_document(path: str, date: str | None = None) -> Document:
         parsed = reader_for(suffix, data)(data)
     except Refused as exc:
         raise ReadError(path, exc.reason) from None
-    found = normalise_date(date) if date else parsed.date
-    return Document(text=parsed.text, path=shown(path), title=parsed.title, date=found, text_start=parsed.text_start)
+    found, source = (normalise_date(date), "given") if date else (parsed.date, parsed.date_source)
+    return Document(text=parsed.text, path=shown(path), title=parsed.title, date=found, text_start=parsed.text_start,
+                    date_source=source if found else None)
 
 
 def iter_documents(paths: list[str], date: str | None = None) -> Iterator[Document | ReadError]:

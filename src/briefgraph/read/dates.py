@@ -24,6 +24,25 @@ def normalise_date(value: object) -> str | None:
     return _parse(written) or written or None
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WRITTEN = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+            r"|\d{4}-\d{2}-\d{2})")
+# A line that is only a date, or a date after the words briefs put before their own date.
+_STATED = re.compile(rf"^\s*(?:(?:updated|published|dated|date|issued|as of)\b[:\s]*)?(?:on\s+)?({_WRITTEN})\s*$",
+                     re.I | re.M)
+HEAD_LINES = 12
+
+
+def stated_date(text: str) -> str | None:
+    """The brief's own date when its first lines state one ('Updated October 4, 2021', a line '4 October 2021')."""
+    head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
+    for m in _STATED.finditer(head):
+        found = _parse(re.sub(r"\s+", " ", m.group(1).replace(".", "")).replace("Sept ", "Sep "))
+        if found:
+            return found
+    return None
+
+
 def check_date(value: str | date | None, option: str = "date") -> str | None:
     """The ISO day `value` names (None stays None); SettingsError naming `option` when it names none."""
     if value is None:

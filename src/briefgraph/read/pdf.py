@@ -8,7 +8,7 @@ import warnings
 from typing import Iterator
 
 from .base import Parsed, Refused, normalise_newlines
-from .dates import normalise_date
+from .dates import normalise_date, stated_date
 
 
 def read_pdf(data: bytes) -> Parsed:
@@ -39,8 +39,11 @@ def _read(data: bytes) -> Parsed:
     text = normalise_newlines("\n\n".join(p.strip() for p in pages if p.strip()))
     if not text:
         raise Refused("PDF has no text layer")
-    title, date = _metadata(reader)
-    return Parsed(text, title, date)
+    title, printed = _metadata(reader)
+    # A date the brief states at its top is its own; the PDF's creation date is when it was printed.
+    own = stated_date(text)
+    date, source = (own, "stated in the text") if own else (printed, "pdf properties" if printed else None)
+    return Parsed(text, title, date, date_source=source)
 
 
 def _open(data: bytes):

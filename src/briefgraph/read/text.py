@@ -60,7 +60,8 @@ def read_text(data: bytes) -> Parsed:
     title = meta.get("title")
     title = str(title).strip() if title not in (None, "") else _markdown_title(body)
     start = len(whole) - len(rest) + (len(rest) - len(rest.lstrip()))
-    return Parsed(body, title or None, normalise_date(meta.get("date")), start)
+    date = normalise_date(meta.get("date"))
+    return Parsed(body, title or None, date, start, "front matter" if date else None)
 
 
 def _markdown_title(body: str) -> str | None:
