@@ -175,6 +175,5 @@ def test_eval_gold_with_a_missing_brief_is_an_error_not_zero_scores(tmp_path):
 def test_file_name_with_terminal_escapes_reaches_the_terminal_escaped(tmp_path):
     bad = tmp_path / "x\x1b[2Jy\nz.txt"
     bad.write_bytes(b"")
-    done = script("extract", str(bad))
-    assert done.returncode == 1
-    assert done.stderr == f"error: {tmp_path}/x\\x1b[2Jy\\nz.txt: empty file\n"
+    code, err, _ = cli("extract", str(bad))
+    assert (code, err) == (1, [f"error: {tmp_path}/x\\x1b[2Jy\\nz.txt: empty file"])

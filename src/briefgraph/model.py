@@ -200,13 +200,15 @@ class Relation:
 def aggregate(claims: list[Claim]) -> list[Relation]:
     """One relation per (source, type, target, status); repeated claims add evidence and cues."""
     relations: dict[tuple[str, str, str, str], Relation] = {}
+    seen: dict[tuple[str, str, str, str], set[Span]] = {}  # a set, so a much-repeated claim costs linear time
     for c in claims:
         rel = relations.get(c.key)
         if rel is None:
             rel = Relation(relation_id(*c.key), c.source, c.target, c.type, c.quad, c.sign,
                            Modality(c.modality.status, c.modality.probability, []))
-            relations[c.key] = rel
-        if c.evidence not in rel.evidence:
+            relations[c.key], seen[c.key] = rel, set()
+        if c.evidence not in seen[c.key]:
+            seen[c.key].add(c.evidence)
             rel.evidence.append(c.evidence)
         for cue in c.modality.cues:
             if cue not in rel.modality.cues:
