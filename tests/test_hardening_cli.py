@@ -177,3 +177,16 @@ def test_file_name_with_terminal_escapes_reaches_the_terminal_escaped(tmp_path):
     bad.write_bytes(b"")
     code, err, _ = cli("extract", str(bad))
     assert (code, err) == (1, [f"error: {tmp_path}/x\\x1b[2Jy\\nz.txt: empty file"])
+
+
+def test_extract_with_text_carries_the_text_that_evidence_offsets_index(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>T</title></head><body><nav>Home | About</nav><article><p>"
+                    "Russia armed the Houthis in Yemen last spring, officials said.</p></article></body></html>",
+                    encoding="utf-8")
+    code, _, out = cli("extract", str(page), "--with-text")
+    graph = json.loads(out)
+    text = graph["documents"][0]["text"]
+    assert code == 0 and "Russia armed the Houthis" in text
+    assert all(text[e["start"]:e["end"]] == e["text"] for r in graph["relations"] for e in r["evidence"])
+    assert graph["relations"]

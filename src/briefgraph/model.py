@@ -69,8 +69,11 @@ class Document:
     def chars(self) -> int:
         return len(self.text) if self.text or self.length is None else self.length
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+        """`with_text` adds the text that evidence and mention offsets index (e.g. a PDF's extracted text)."""
         d = {"id": self.id, "path": self.path, "title": self.title, "date": self.date, "chars": self.chars}
+        if with_text and self.text:
+            d["text"] = self.text
         if self.date_source:
             d["date_source"] = self.date_source
         if self.text_start:
@@ -232,10 +235,10 @@ class Graph:
                 return a
         return None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
-            "documents": [d.to_dict() for d in self.documents],
+            "documents": [d.to_dict(with_text) for d in self.documents],
             "actors": [a.to_dict() for a in self.actors],
             "relations": [r.to_dict() for r in self.relations],
         }

