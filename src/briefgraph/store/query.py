@@ -51,10 +51,10 @@ def window(since: str | None, until: str | None) -> tuple[str, list]:
 
 
 def _documents(db: sqlite3.Connection, where: str, params: list) -> list[Document]:
-    rows = db.execute(f"SELECT d.id, d.path, d.title, d.date, d.text FROM documents d WHERE {where} ORDER BY d.rowid",
-                      params)
-    return [Document(text=text, path=path, title=title, date=date, id=doc_id)
-            for doc_id, path, title, date, text in rows]
+    rows = db.execute(f"SELECT d.id, d.path, d.title, d.date, d.text, d.date_source FROM documents d WHERE {where} "
+                      "ORDER BY d.rowid", params)
+    return [Document(text=text, path=path, title=title, date=date, id=doc_id, date_source=source)
+            for doc_id, path, title, date, text, source in rows]
 
 
 def mentions_of(db: sqlite3.Connection, actor_id: str) -> list[Span]:

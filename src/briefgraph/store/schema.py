@@ -65,7 +65,13 @@ def m004_relations_view(db: sqlite3.Connection) -> None:
         FROM claims GROUP BY source, type, target, status""")
 
 
-MIGRATIONS: list[Migration] = [m001_documents, m002_actors, m003_claims, m004_relations_view]
+def m005_document_date_source(db: sqlite3.Connection) -> None:
+    # Where a brief's date came from (front matter, HTML metadata, a date stated in it, PDF properties).
+    db.execute("ALTER TABLE documents ADD COLUMN date_source TEXT")
+
+
+MIGRATIONS: list[Migration] = [m001_documents, m002_actors, m003_claims, m004_relations_view,
+                               m005_document_date_source]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:
