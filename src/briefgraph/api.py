@@ -13,12 +13,14 @@ from .read.dates import check_date
 
 
 def _looks_like_path(source: str) -> bool:
-    """A one-line string naming a file that exists, or one that reads as a file name ('x/brief.txt')."""
-    if source == "-" or ("\n" not in source and len(source) < 4096 and os.path.exists(source)):
+    """'-', a one-line string naming a file that exists, or one that reads as a file name ('x/brief.txt')."""
+    if source == "-":
         return True
+    if "\n" in source or len(source) >= 4096:
+        return False
     from .read.formats import READERS
-    one_line = "\n" not in source and len(source) < 4096
-    return one_line and (Path(source).suffix.lower() in READERS or (os.sep in source and not any(c.isspace() for c in source)))
+    return (os.path.exists(source) or Path(source).suffix.lower() in READERS
+            or (os.sep in source and not any(c.isspace() for c in source)))
 
 
 def _documents(source, date: str | None) -> Iterator[Document | ReadError]:
