@@ -135,6 +135,19 @@ def test_graphs_without_claims_have_their_relations_merged_by_key():
     assert merged.id != "x"  # ids are recomputed from the key, as aggregate() does
 
 
+def test_relations_read_back_from_json_keep_and_combine_their_confidence():
+    d1, d2 = brief("Iran backs Hezbollah."), brief("Iran backs Hezbollah again.")
+
+    def relation(doc, confidence):
+        return Relation("x", "iran", "hezbollah", "SUPPORT", "material_cooperation", 1, Modality(),
+                        [Span(doc.id, 0, 4, "Iran")], confidence)
+    actors = [actor(d1, "Iran", type_="state"), actor(d1, "Hezbollah")]
+    [again] = merge_graphs([Graph([d1], actors, [relation(d1, 0.5)]), Graph([d1], actors, [relation(d1, 0.3)])]).relations
+    assert again.confidence == 0.5  # the same sentence twice is not more support
+    [both] = merge_graphs([Graph([d1], actors, [relation(d1, 0.5)]), Graph([d2], actors, [relation(d2, 0.5)])]).relations
+    assert both.confidence == 0.75
+
+
 def test_a_document_in_two_graphs_is_listed_once():
     d = brief("Hamas fired rockets.")
     merged = merge_graphs([graph(d, [actor(d, "Hamas")]), graph(d, [actor(d, "Hamas")])])

@@ -2,9 +2,26 @@
 from briefgraph.model import (Actor, Claim, Document, Graph, Modality, Span, aggregate, name_key, slugify)
 
 
-def claim(source, target, type_="SUPPORT", status="asserted", start=0, sign=1):
+def claim(source, target, type_="SUPPORT", status="asserted", start=0, sign=1, confidence=1.0):
     return Claim(source, target, type_, "verbal_cooperation", sign, Modality(status),
-                 Span("d", start, start + 4, "text"))
+                 Span("d", start, start + 4, "text"), confidence=confidence)
+
+
+def test_relation_confidence_combines_independent_sentences_by_noisy_or():
+    rel = aggregate([claim("a", "b", start=0, confidence=0.5), claim("a", "b", start=10, confidence=0.5)])[0]
+    assert rel.confidence == 0.75
+
+
+def test_the_same_sentence_twice_is_not_extra_support():
+    rel = aggregate([claim("a", "b", confidence=0.6), claim("a", "b", confidence=0.3)])[0]
+    assert rel.confidence == 0.6
+
+
+def test_relation_confidence_is_in_the_graph_json_and_read_back():
+    rel = aggregate([claim("a", "b", confidence=0.42)])[0]
+    data = Graph(relations=[rel]).to_dict()
+    assert data["relations"][0]["confidence"] == 0.42
+    assert Graph.from_dict(data).relations[0].confidence == 0.42
 
 
 def test_one_relation_per_source_type_target_and_status_collects_evidence():

@@ -194,6 +194,17 @@ def test_same_claim_in_two_briefs_is_one_relation_with_evidence_from_both(store,
     assert store.db.execute("SELECT claims, documents FROM relations").fetchall() == [(2, 2)]
 
 
+def test_claim_confidence_is_stored_and_relations_read_back_combine_it(store):
+    doc = brief("Iran backs Hezbollah. Later, Iran backs Hezbollah.")
+    iran, hez = actor(doc, "Iran", type_="state"), actor(doc, "Hezbollah")
+    first, second = claim(doc, iran, hez, "Iran backs Hezbollah."), claim(doc, iran, hez, "Later, Iran backs Hezbollah.")
+    first.confidence, second.confidence = 0.5, 0.2
+    store.add(doc, graph(doc, [iran, hez], [first, second]))
+    g = store.graph()
+    assert sorted(c.confidence for c in g.claims) == [0.2, 0.5]
+    assert g.relations[0].confidence == 1 - 0.5 * 0.8
+
+
 def test_graph_keeps_document_text_so_evidence_offsets_can_be_checked(store, iran_backs_hezbollah):
     store.add(*iran_backs_hezbollah)
     g = store.graph()

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from .model import Actor, Claim, Document, Graph, Modality, Relation, aggregate, name_key, relation_id
+from .model import Actor, Claim, Document, Graph, Modality, Relation, aggregate, name_key, noisy_or, relation_id
 
 
 _ARTICLES = {"al", "el"}  # 'al-Qaeda' is one word with its article: AQIM's 'al-Qaeda' must not join al-Qaeda
@@ -152,6 +152,11 @@ def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
             into = Relation(relation_id(*key), r.source, r.target, r.type, r.quad, r.sign,
                             Modality(r.modality.status, r.modality.probability, []))
             merged[key] = into
+            into.confidence = 0.0
+        new_evidence = any(e not in into.evidence for e in r.evidence)
+        # Other sentences are independent support; the same sentences again are not.
+        into.confidence = (noisy_or([into.confidence, r.confidence]) if new_evidence
+                           else max(into.confidence, r.confidence))
         _extend_unique(into.evidence, r.evidence)
         _extend_unique(into.modality.cues, r.modality.cues)
     return list(merged.values())

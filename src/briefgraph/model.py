@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 SCHEMA = "briefgraph/graph@1"
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -158,6 +158,8 @@ class Claim:
     modality: Modality
     evidence: Span
     trigger: str = ""
+    # How likely this reading of the sentence is right, in [0, 1]: the extraction's own estimate.
+    confidence: float = 1.0
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -166,12 +168,12 @@ class Claim:
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "target": self.target, "type": self.type, "quad": self.quad,
                 "sign": self.sign, "modality": self.modality.to_dict(), "evidence": self.evidence.to_dict(),
-                "trigger": self.trigger}
+                "trigger": self.trigger, "confidence": self.confidence}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Claim":
         return cls(d["source"], d["target"], d["type"], d["quad"], d["sign"], Modality.from_dict(d["modality"]),
-                   Span.from_dict(d["evidence"]), d.get("trigger", ""))
+                   Span.from_dict(d["evidence"]), d.get("trigger", ""), float(d.get("confidence", 1.0)))
 
 
 def relation_id(source: str, type_: str, target: str, status: str) -> str:
@@ -189,33 +191,49 @@ class Relation:
     sign: int
     modality: Modality
     evidence: list[Span] = field(default_factory=list)
+    # That at least one of its claims is right: the noisy-or of the claims' confidences, one per sentence.
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "source": self.source, "target": self.target, "type": self.type, "quad": self.quad,
-                "sign": self.sign, "modality": self.modality.to_dict(), "evidence": [e.to_dict() for e in self.evidence]}
+                "sign": self.sign, "modality": self.modality.to_dict(), "confidence": round(self.confidence, 4),
+                "evidence": [e.to_dict() for e in self.evidence]}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Relation":
         return cls(d["id"], d["source"], d["target"], d["type"], d["quad"], d["sign"],
-                   Modality.from_dict(d.get("modality", {})), [Span.from_dict(e) for e in d.get("evidence", [])])
+                   Modality.from_dict(d.get("modality", {})), [Span.from_dict(e) for e in d.get("evidence", [])],
+                   float(d.get("confidence", 1.0)))
+
+
+def noisy_or(confidences: Iterable[float]) -> float:
+    """The chance that at least one of several independent readings is right."""
+    miss = 1.0
+    for c in confidences:
+        miss *= 1.0 - min(max(c, 0.0), 1.0)
+    return 1.0 - miss
 
 
 def aggregate(claims: list[Claim]) -> list[Relation]:
     """One relation per (source, type, target, status); repeated claims add evidence and cues."""
     relations: dict[tuple[str, str, str, str], Relation] = {}
-    seen: dict[tuple[str, str, str, str], set[Span]] = {}  # a set, so a much-repeated claim costs linear time
+    # One confidence per evidence sentence; a dict, so a much-repeated claim costs linear time.
+    best: dict[tuple[str, str, str, str], dict[Span, float]] = {}
     for c in claims:
         rel = relations.get(c.key)
         if rel is None:
             rel = Relation(relation_id(*c.key), c.source, c.target, c.type, c.quad, c.sign,
                            Modality(c.modality.status, c.modality.probability, []))
-            relations[c.key], seen[c.key] = rel, set()
-        if c.evidence not in seen[c.key]:
-            seen[c.key].add(c.evidence)
+            relations[c.key] = rel
+        sentences = best.setdefault(c.key, {})
+        if c.evidence not in sentences:
             rel.evidence.append(c.evidence)
         for cue in c.modality.cues:
             if cue not in rel.modality.cues:
                 rel.modality.cues.append(cue)
+        sentences[c.evidence] = max(sentences.get(c.evidence, 0.0), c.confidence)
+    for key, rel in relations.items():
+        rel.confidence = noisy_or(best[key].values())
     # Facts first, then reported, uncertain, hypothetical and negated readings, each in text order.
     return sorted(relations.values(), key=lambda r: STATUSES.index(r.modality.status))
 

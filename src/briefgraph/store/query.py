@@ -73,11 +73,12 @@ def _mentions(db: sqlite3.Connection, where: str, params: list) -> dict[str, lis
 
 def _claims(db: sqlite3.Connection, where: str, params: list) -> list[Claim]:
     rows = db.execute(f"""SELECT c.doc_id, c.source, c.target, c.type, c.quad, c.sign, c.status, c.probability,
-                                 c.cues, c."trigger", c.ev_start, c.ev_end, c.ev_text
+                                 c.cues, c."trigger", c.ev_start, c.ev_end, c.ev_text, c.confidence
                           FROM claims c JOIN documents d ON d.id = c.doc_id WHERE {where} ORDER BY c.id""", params)
     return [Claim(source, target, type_, quad, sign, Modality(status, probability, json.loads(cues)),
-                  Span(doc_id, start, end, text), trigger)
-            for doc_id, source, target, type_, quad, sign, status, probability, cues, trigger, start, end, text in rows]
+                  Span(doc_id, start, end, text), trigger, confidence)
+            for doc_id, source, target, type_, quad, sign, status, probability, cues, trigger, start, end, text,
+            confidence in rows]
 
 
 def read_graph(db: sqlite3.Connection, since: str | None = None, until: str | None = None) -> Graph:

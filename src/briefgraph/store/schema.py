@@ -65,13 +65,18 @@ def m004_relations_view(db: sqlite3.Connection) -> None:
         FROM claims GROUP BY source, type, target, status""")
 
 
-def m005_document_date_source(db: sqlite3.Connection) -> None:
+def m005_claim_confidence(db: sqlite3.Connection) -> None:
+    # Claims stored before confidence existed were rule hits: taken as fully confident.
+    db.execute("ALTER TABLE claims ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0")
+
+
+def m006_document_date_source(db: sqlite3.Connection) -> None:
     # Where a brief's date came from (front matter, HTML metadata, a date stated in it, PDF properties).
     db.execute("ALTER TABLE documents ADD COLUMN date_source TEXT")
 
 
 MIGRATIONS: list[Migration] = [m001_documents, m002_actors, m003_claims, m004_relations_view,
-                               m005_document_date_source]
+                               m005_claim_confidence, m006_document_date_source]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:

@@ -105,7 +105,7 @@ def _insert_mentions(db: sqlite3.Connection, actor_id: str, actor: Actor) -> Non
 
 def _insert_claim(db: sqlite3.Connection, c: Claim) -> None:
     db.execute("""INSERT INTO claims (doc_id, source, target, type, quad, sign, status, probability, cues,
-                      "trigger", ev_start, ev_end, ev_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                      "trigger", ev_start, ev_end, ev_text, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                (c.evidence.doc, c.source, c.target, c.type, c.quad, c.sign, c.modality.status,
                 c.modality.probability, json.dumps(c.modality.cues), c.trigger,
-                c.evidence.start, c.evidence.end, c.evidence.text))
+                c.evidence.start, c.evidence.end, c.evidence.text, c.confidence))
