@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FUZZ = os.environ.get("BRIEFGRAPH_FUZZ") == "1"  # set by `make fuzz`: the long run
 API_INPUTS = 20_000 if FUZZ else 100
 CLI_FILES = 1_000 if FUZZ else 30
+PROGRESS = 500
 EXTENSIONS = [".txt", ".md", ".html", ".pdf", ".htm", ".markdown", ".bin", ""]
 FRAGMENTS = [
     "Iran armed Hezbollah. ", "Russia reportedly attacked Ukraine. ", "China did not sanction Pakistan. ",
@@ -41,6 +42,12 @@ class Tally:
     def timed(self, seconds: float, chars: int) -> None:
         if seconds > self.slowest:
             self.slowest, self.slowest_chars = seconds, chars
+
+    def count(self, inputs: int = 1) -> None:
+        """Add inputs; the long run prints its tally every PROGRESS inputs, so a cut-short run still reports."""
+        before, self.inputs = self.inputs, self.inputs + inputs
+        if FUZZ and before // PROGRESS != self.inputs // PROGRESS:
+            print(f"\n[progress] {self.line()}", flush=True)
 
     def line(self) -> str:
         return (f"{self.name}: {self.inputs} inputs, {self.refused} refused with a briefgraph error, "

@@ -112,6 +112,8 @@ def test_add_killed_at_random_points_leaves_an_intact_store_that_resumes_to_the_
         assert resumed.returncode == 0, err
         tally["different_graph"] += canonical(db) != graph
         os.unlink(db)
+        if TRIALS > 10:  # the long run reports as it goes
+            print(f"\n[progress] kill -9 during add: {tally}", flush=True)
     print(f"\nkill -9 during add: {tally}")
     assert tally["corrupt"] == tally["partial_documents"] == tally["different_graph"] == 0, tally
 

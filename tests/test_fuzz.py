@@ -45,7 +45,7 @@ def test_extract_on_random_unicode_gives_a_graph_whose_evidence_is_the_documents
     began = clock()
     graph = briefgraph.extract([Document(text=x, path=f"fuzz-{i}") for i, x in enumerate(batch)])
     t.timed(clock() - began, sum(map(len, batch)))
-    t.inputs += len(batch)
+    t.count(len(batch))
     assert evidence_errors(graph) == []
     assert len(graph.documents) == len({Document(text=x).id for x in batch})
 
@@ -56,7 +56,7 @@ def test_readers_on_random_bytes_under_every_extension_give_a_document_or_a_read
     t = tally("readers")
     path = tmp_path / f"f{suffix}"
     path.write_bytes(data)
-    t.inputs += 1
+    t.count()
     try:
         doc = read_document(str(path))
     except BriefgraphError:
@@ -77,7 +77,7 @@ def test_storing_a_document_twice_changes_nothing(tmp_path_factory, text):
         first = store.graph().to_dict()
         assert store.add(doc, graph) is False
         assert store.graph().to_dict() == first
-    t.inputs += 1
+    t.count()
 
 
 def test_mutated_files_through_the_cli_are_extracted_or_refused_in_one_line(tmp_path):
@@ -92,7 +92,7 @@ def test_mutated_files_through_the_cli_are_extracted_or_refused_in_one_line(tmp_
         began = clock()
         result = CliRunner().invoke(app, ["extract", str(path), "--format", "jsonl"])
         t.timed(clock() - began, len(data))
-        t.inputs += 1
+        t.count()
         t.refused += result.exit_code == 1
         lines = result.stderr.splitlines()
         if result.exception and not isinstance(result.exception, (SystemExit, BriefgraphError)) \
