@@ -144,13 +144,18 @@ def test_file_name_that_is_not_utf8_is_read_and_stored(tmp_path):
     assert path == shown(name) and path.endswith("caf\\xe9.txt")
 
 
-def test_pdf_warnings_are_suppressed_and_a_bad_pdf_is_one_line(tmp_path, capfd):
-    bad = tmp_path / "broken.pdf"
-    bad.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\nxref\n0 1\ngarbage\n%%EOF")
+def test_pdf_warnings_are_suppressed_and_a_bad_pdf_is_one_line(tmp_path, capfd, caplog):
+    from test_read import _pdf
+    good = _pdf(b"BT /F1 12 Tf 72 720 Td (Iran armed Hezbollah.) Tj ET")
+    flawed = tmp_path / "flawed.pdf"  # a wrong startxref pointer: pypdf recovers, and would warn on stderr
+    flawed.write_bytes(good.replace(b"startxref\n", b"startxref\n9"))
+    assert read_document(str(flawed)).text == "Iran armed Hezbollah."
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(good.replace(b"startxref\n", b"startxref\n9").replace(b"/Kids [3 0 R]", b"/Kids [9 0 R]"))
     with pytest.raises(ReadError) as caught:
-        read_document(str(bad))
+        read_document(str(broken))
     assert "\n" not in str(caught.value)
-    assert capfd.readouterr().err == ""
+    assert capfd.readouterr().err == "" and [r for r in caplog.records if r.name.startswith("pypdf")] == []
 
 
 def test_front_matter_offset_is_in_the_json_so_evidence_maps_back_to_the_file(tmp_path):
