@@ -112,14 +112,36 @@ def seeds() -> list[tuple[str, bytes]]:
             (".html", html.encode("utf-8")), (".pdf", sample_pdf("Iran armed Hezbollah in Lebanon."))])
 
 
+def mutate_text(text: str, rng: random.Random, edits: int) -> str:
+    """`text` with tricky fragments, random characters and long runs put in, or stretches cut out."""
+    for _ in range(edits):
+        at = rng.randrange(len(text) + 1)
+        roll = rng.random()
+        if roll < 0.4:
+            piece = rng.choice(FRAGMENTS)
+        elif roll < 0.7:
+            piece = "".join(chr(rng.choice([rng.randrange(32, 0x3000), rng.randrange(0x10000)]))
+                            for _ in range(rng.randrange(1, 12)))
+        elif roll < 0.8:
+            piece = rng.choice(")(-.'a") * rng.randrange(1, 5000)
+        else:
+            text = text[:at] + text[at + rng.randrange(1, 200):]
+            continue
+        text = text[:at] + piece + text[at:]
+    return text
+
+
 def random_file(rng: random.Random, seed_files: list[tuple[str, bytes]]) -> tuple[str, bytes]:
-    """A file name suffix and contents: a mutated seed under its own or another extension, or random bytes."""
+    """A file name suffix and contents: a seed mutated as text or as bytes, under its own or another
+    extension, or random bytes. Text mutations keep most files readable, so extraction is exercised too."""
     roll = rng.random()
-    if roll < 0.15:
+    if roll < 0.1:
         return rng.choice(EXTENSIONS), bytes(rng.randrange(256) for _ in range(rng.randrange(0, 3000)))
-    suffix, data = rng.choice(seed_files)
-    if roll < 0.25:
-        suffix = rng.choice(EXTENSIONS)
+    seed_suffix, data = rng.choice(seed_files)
+    suffix = rng.choice(EXTENSIONS) if roll < 0.2 else seed_suffix
+    if roll < 0.6 and seed_suffix != ".pdf":
+        text = mutate_text(data.decode("utf-8"), rng, rng.randrange(1, 30))
+        return suffix, text.encode("utf-8", "surrogatepass" if rng.random() < 0.1 else "replace")
     return suffix, mutate(data, rng, rng.randrange(1, 40))
 
 
