@@ -190,3 +190,12 @@ def test_extract_with_text_carries_the_text_that_evidence_offsets_index(tmp_path
     assert code == 0 and "Russia armed the Houthis" in text
     assert all(text[e["start"]:e["end"]] == e["text"] for r in graph["relations"] for e in r["evidence"])
     assert graph["relations"]
+
+
+def test_add_tells_which_brief_had_a_long_run_left_out(tmp_path, brief):
+    long = tmp_path / "long.txt"
+    long.write_text(BRIEF + ")" * 5000 + "\n", encoding="utf-8")
+    code, err, out = cli("add", str(long), "--db", str(tmp_path / "s.db"))
+    assert code == 0 and "Stored 1 new brief" in out
+    assert err == [f"note: {long}: skipped 1 run(s) of more than 200 characters without a space "
+                   f"(5000 characters, the first at offset {len(BRIEF)}): not parsed"]

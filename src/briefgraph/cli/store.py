@@ -62,6 +62,8 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
             paths, date=date,
             progress=lambda p, _: bar.update(task, advance=1, description=PurePath(p).name),
             on_error=lambda exc: console.print(f"error: {exc}", markup=False, emoji=False))
+    for note in result.notes:
+        typer.echo(f"note: {note}", err=True)
     typer.echo(_summary(result, path))
     if result.failed:
         raise typer.Exit(1)

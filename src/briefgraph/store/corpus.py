@@ -21,6 +21,7 @@ class AddResult:
     added: int = 0
     skipped_duplicates: int = 0
     failures: list[str] = field(default_factory=list)  # one message per failed file, naming it
+    notes: list[str] = field(default_factory=list)  # parts of stored briefs that were not parsed, naming them
 
     @property
     def failed(self) -> int:
@@ -114,6 +115,7 @@ class _Run:
             return
         if stored:
             self.result.added += 1
+            self.result.notes += [f"{document.path}: {note}" for note in document.notes]
             self._tell(document.path, "added")
         else:  # another writer stored the same text while the model was reading it
             self.skipped(document.path)
