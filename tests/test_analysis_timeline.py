@@ -61,3 +61,10 @@ def test_centrality_counts_structural_ties_in_weighted_degree():
 
 def test_centrality_ranks_taliban_first_on_a_graph_like_the_example_brief():
     assert centrality(network(taliban_like()))["actors"][0]["actor"] == "Taliban"
+
+
+def test_diff_never_counts_a_date_written_in_words_as_later():
+    b = Builder().document("2021-01-10").rel("A", "B", 1)
+    b.document("soon").rel("C", "D", -1)
+    d = diff_dict(diff_at(b.graph(), "2021-03-01"))
+    assert d["new_ties"] == [] and "brief-2.txt" in [u["path"] for u in d["undated"]]

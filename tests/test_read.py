@@ -424,3 +424,9 @@ def test_date_source_is_kept_for_front_matter_html_metadata_and_the_date_option(
 def test_undated_text_has_no_date_source(tmp_path):
     doc = read_document(_write(tmp_path / "a.txt", BRIEF))
     assert (doc.date, doc.date_source, "date_source" in doc.to_dict()) == (None, None, False)
+
+
+def test_front_matter_date_that_is_not_a_day_leaves_the_brief_undated_with_a_note(tmp_path):
+    doc = read_document(_write(tmp_path / "a.md", f"---\ndate: sometime soon\n---\n{BRIEF}"))
+    assert (doc.date, doc.date_source) == (None, None)
+    assert doc.notes == ["the front matter date 'sometime soon' is not a day; the brief is undated"]

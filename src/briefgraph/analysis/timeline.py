@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..model import Document, Graph
-from .network import UNSIGNING_STATUSES, Edge, Network, as_date, edge_dict, network
+from .network import UNSIGNING_STATUSES, Edge, Network, as_date, edge_dict, is_dated, network
 
 
 @dataclass
@@ -61,7 +61,7 @@ def diff_at(graph: Graph, since, until=None) -> Diff:
     start = as_date(since)
     old = network(graph, "0001-01-01", day_before(start))
     d = diff_networks(old, network(graph, start, until))
-    d.undated = [doc for doc in graph.documents if not doc.date]
+    d.undated = [doc for doc in graph.documents if not is_dated(doc.date)]
     return d
 
 

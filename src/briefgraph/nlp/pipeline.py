@@ -225,7 +225,7 @@ def extract_documents_iter(documents: Iterable[Document], model: str | None = No
 
     def pieces():
         for d in documents:
-            d.notes = skipped_notes(d.text)
+            d.notes += [n for n in skipped_notes(d.text) if n not in d.notes]  # idempotent: a Document may come twice
             found = False
             for offset, text in chunks(d.text):
                 found = True

@@ -43,6 +43,10 @@ def stated_date(text: str) -> str | None:
     return None
 
 
+def is_iso_day(value: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
+
+
 def check_date(value: str | date | None, option: str = "date") -> str | None:
     """The ISO day `value` names (None stays None); SettingsError naming `option` when it names none."""
     if value is None:
