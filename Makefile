@@ -4,22 +4,37 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test fuzz eval bench clean
+BUNDLE := src/briefgraph/report/assets/graph.bundle.js
+NPM_STAMP := js/node_modules/.installed
+
+.PHONY: demo test fuzz eval train bench bench-scale bundle clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml | $(BIN)/python $(BUNDLE)
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-demo: $(STAMP)
+# The graph view: js/ (npm packages pinned by js/package-lock.json) bundled by esbuild into one
+# script that the report inlines and the web app serves.
+bundle: $(BUNDLE)
+
+$(NPM_STAMP): js/package.json js/package-lock.json
+	cd js && npm ci --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
+
+$(BUNDLE): $(NPM_STAMP) js/build.mjs $(wildcard js/src/*.js)
+	cd js && npm run --silent build
+
+demo: $(STAMP) $(BUNDLE)
 	$(BIN)/briefgraph extract examples/briefs --format table
 	$(BIN)/briefgraph extract examples/briefs --format json --output examples/graph.json
 	@echo "wrote examples/graph.json"
 
-test: $(STAMP)
+test: $(STAMP) $(BUNDLE)
+	cd js && node --test test/
 	$(BIN)/python -m pytest -q
 
 # The long adversarial run (tens of minutes): 20,000 generated inputs through the API, 1,000 files
@@ -31,8 +46,15 @@ fuzz: $(STAMP)
 eval: $(STAMP)
 	bash scripts/eval.sh
 
-bench: $(STAMP)
+# Rebuild the learned pair scorer shipped in the package from ../shared (seeded: same data, same file).
+train: $(STAMP)
+	nice $(BIN)/briefgraph train --data $${BRIEFGRAPH_SHARED:-../shared}
+
+bench: $(STAMP) $(BUNDLE)
 	$(BIN)/python benchmarks/throughput.py
 
+bench-scale: $(STAMP)
+	nice $(BIN)/python benchmarks/scale.py --sizes 1000,5000
+
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build *.egg-info src/*.egg-info js/node_modules $(BUNDLE)

@@ -15,6 +15,16 @@ fi
 
 section() { printf '\n=== %s\n' "$*"; }
 
+# The development set: every brief with a gold graph, micro-averaged, then leave-one-brief-out.
+if [ -d "$SHARED/briefs" ] && [ -d "$SHARED/gold" ]; then
+  section "development set: $SHARED/briefs + $SHARED/gold"
+  "$BG" eval gold "$SHARED/briefs" "$SHARED/gold"
+  section "development set, rules only"
+  "$BG" eval gold "$SHARED/briefs" "$SHARED/gold" --rules-only
+  section "development set, leave-one-brief-out"
+  "$BG" eval gold "$SHARED/briefs" "$SHARED/gold" --cv --data "$DATA"
+fi
+
 # Gold graphs: GOLD_DIR/NAME.json scores BRIEF_DIR/NAME.txt.
 gold_pairs() {
   local gold_dir=$1 brief_dir=$2 gold text
@@ -31,7 +41,6 @@ gold_pairs() {
   done
 }
 
-gold_pairs "$SHARED/gold" "$SHARED/briefs"
 gold_pairs examples/gold examples/briefs
 
 if [ -d "$DATA/re3d" ]; then

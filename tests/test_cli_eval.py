@@ -81,7 +81,7 @@ def write_re3d(folder):
     return folder
 
 
-def fake_each(documents, model=None, generic_actors=False):
+def fake_each(documents, model=None, generic_actors=False, scorer=True):
     return [(d, brief_graph(d)) for d in documents]
 
 

@@ -44,7 +44,7 @@ def _claims(doc: Document, actors: dict[str, Actor]) -> list[Claim]:
     return claims
 
 
-def fake_extract(documents, model):
+def fake_extract(documents, model, jobs=1):
     for doc in documents:
         actors = _actors(doc)
         yield doc, Graph([doc], list(actors.values()), [], _claims(doc, actors))
@@ -66,8 +66,9 @@ def briefs(tmp_path):
 
 
 @pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "corpus.db")
+def db(store_url):
+    """A SQLite file, then a PostgreSQL database: every command must behave the same on both."""
+    return store_url
 
 
 def run(*args: str, **kwargs):
@@ -153,7 +154,7 @@ def test_show_prints_aliases_type_and_evidence_sentences(briefs, db):
     assert result.stdout.splitlines()[:3] == ["Turkistan Islamic Party (armed_group)",
                                               "  id: turkistan-islamic-party", "  aliases: TIP"]
     shown = run("show", "Qatar", "--db", db).stdout
-    assert "  -> SUPPORT Hamas [reported, sign +1]" in shown
+    assert re.search(r"  -> SUPPORT Hamas \[reported, sign \+1, confidence [01]\.\d\d\]", shown)
     assert f'      "Qatar reportedly backs Hamas." ({briefs / "gulf.txt"})' in shown
 
 
@@ -172,7 +173,25 @@ def test_reading_a_store_that_does_not_exist_is_a_one_line_error_and_creates_not
     assert not (tmp_path / "typo.db").exists()
 
 
-@pytest.mark.parametrize("command", ["add", "actors", "relations", "show"])
+def test_rm_removes_a_brief_and_the_relations_only_it_supported(briefs, db):
+    run("add", str(briefs), "--db", db)
+    gulf = str(briefs / "gulf.txt")
+    result = run("rm", gulf, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(rf"Removed {re.escape(gulf)} \([0-9a-f]{{12}}\) from {re.escape(db)}\n", result.stdout)
+    relations = json.loads(run("relations", "--db", db, "--format", "json").stdout)
+    assert [(r["source"], r["target"], len(r["evidence"])) for r in relations] == [("iran", "hezbollah", 1)]
+    assert "Qatar" not in run("actors", "--db", db).stdout
+
+
+def test_rm_of_an_unknown_brief_is_a_one_line_error(briefs, db):
+    run("add", str(briefs), "--db", db)
+    result = run("rm", "missing.txt", "--db", db)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: no document 'missing.txt' in the store")
+
+
+@pytest.mark.parametrize("command", ["add", "actors", "relations", "show", "rm"])
 def test_every_store_command_help_shows_an_example(command):
     result = run(command, "--help")
     assert result.exit_code == 0

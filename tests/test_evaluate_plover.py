@@ -34,7 +34,7 @@ class Fake:
     def __init__(self, build):
         self.build, self.calls = build, []
 
-    def __call__(self, documents, model=None, generic_actors=False):
+    def __call__(self, documents, model=None, generic_actors=False, scorer=True):
         docs = list(documents)
         self.calls.append(len(docs))
         return [(d, self.build(d)) for d in docs]

@@ -51,7 +51,7 @@ class FakeExtractor:
     def __init__(self, build):
         self.build, self.calls = build, []
 
-    def __call__(self, documents, model=None, generic_actors=True):
+    def __call__(self, documents, model=None, generic_actors=True, scorer=True):
         docs = list(documents)
         self.calls.append([d.path for d in docs])
         return [(d, self.build(d)) for d in docs]

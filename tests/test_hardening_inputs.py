@@ -8,7 +8,8 @@ import briefgraph
 from briefgraph import settings
 from briefgraph.errors import ReadError, ReadErrors, SettingsError
 from briefgraph.names import shown
-from briefgraph.nlp.pipeline import LONG_RUN, chunks
+from briefgraph.nlp.pipeline import chunks
+from briefgraph.nlp.runs import LONG_RUN
 from briefgraph.read import iter_documents, read_document
 
 pytestmark = pytest.mark.model

@@ -25,14 +25,36 @@ def test_report_is_one_file_with_no_external_url(html):
     assert not EXTERNAL.search(html)
     assert "http" not in html.lower()
     assert "<link" not in html and "<script src" not in html
-    assert "<style>" in html and "<canvas" in html
+    assert "<style>" in html and '<div id="graph"' in html
 
 
-def test_report_contains_every_actor_with_a_position(html):
+def test_report_inlines_the_graph_library(html):
+    assert "window.BriefgraphGraph" in html or "BriefgraphGraph=" in html
+    assert html.count("<script>") == 2  # the graph bundle, then the report's own script
+
+
+def test_report_contains_every_actor(html):
     data = data_of(html)
     names = {a["name"] for a in data["actors"]}
     assert {"Taliban", "al-Qaeda", "China", "Asim Umar", "Tajikistan"} <= names
-    assert all(-1 <= a["x"] <= 1 and -1 <= a["y"] <= 1 for a in data["actors"])
+
+
+def test_report_marks_which_relations_the_graph_draws():
+    g = Builder().rel("Rebels", "Capital City", -1).rel("Rebels", "Army", -1, status="reported").graph()
+    g.actors[1].type = "place"  # places are where things happen: the signed network leaves them out
+    rows = data_of(render_report(g))["relations"]
+    names = [a["name"] for a in data_of(render_report(g))["actors"]]
+    drawn = {(names[r[0]], names[r[1]]): (r[6], r[7], r[8]) for r in rows}
+    assert drawn[("Rebels", "Capital City")][0] == 0
+    assert drawn[("Rebels", "Army")] == (1, 0.7, 1.0)  # drawn, weighted as reported, with its confidence
+
+
+def test_report_without_the_built_graph_script_says_how_to_build_it(monkeypatch, tmp_path):
+    from briefgraph.errors import AssetError
+    from briefgraph.report import html as report_html
+    monkeypatch.setattr(report_html, "BUNDLE", tmp_path / "graph.bundle.js")
+    with pytest.raises(AssetError, match="run `make bundle`"):
+        render_report(taliban_like())
 
 
 def test_report_edges_carry_sign_weight_and_line_style(html):

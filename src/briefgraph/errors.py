@@ -43,9 +43,21 @@ class StoreDamaged(StoreError):
     """The store file is damaged (or not SQLite at all): nothing more can be written to it."""
 
 
+class EngineError(BriefgraphError):
+    """An extraction engine cannot run: bad settings, a worker that died, a cluster out of reach."""
+
+
 class OntologyError(BriefgraphError):
     """An ontology YAML file is missing or malformed."""
 
 
 class EvaluationError(BriefgraphError):
     """A gold or evaluation file cannot be read or has the wrong shape."""
+
+
+class AssetError(BriefgraphError):
+    """A file built from the source tree (the graph view's script) is missing from the package."""
+
+
+class ExportError(BriefgraphError):
+    """A graph cannot be exported as asked (bad option, missing optional library, unwritable output)."""

@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 SCHEMA = "briefgraph/graph@1"
@@ -33,6 +34,7 @@ def slugify(name: str) -> str:
     return s or "actor"
 
 
+@lru_cache(maxsize=65_536)  # the same few thousand names are keyed over and over while a corpus is read
 def name_key(name: str) -> str:
     """The key under which two names count as the same: case, 'the', possessive and punctuation removed."""
     s = name.replace("\u2019", "'")  # before the ascii fold, which would drop the curly apostrophe
@@ -217,7 +219,8 @@ def noisy_or(confidences: Iterable[float]) -> float:
 def aggregate(claims: list[Claim]) -> list[Relation]:
     """One relation per (source, type, target, status); repeated claims add evidence and cues."""
     relations: dict[tuple[str, str, str, str], Relation] = {}
-    # One confidence per evidence sentence; a dict, so a much-repeated claim costs linear time.
+    # One confidence per evidence sentence; its keys also answer "is this sentence already evidence?"
+    # in constant time (a list scan made aggregation quadratic in a relation's evidence).
     best: dict[tuple[str, str, str, str], dict[Span, float]] = {}
     for c in claims:
         rel = relations.get(c.key)
@@ -252,6 +255,13 @@ class Graph:
             if a.id == ref or any(name_key(n) == key for n in a.names()):
                 return a
         return None
+
+    def at_least(self, min_confidence: float) -> "Graph":
+        """The same graph with only the relations and claims whose confidence reaches `min_confidence`."""
+        if min_confidence <= 0:
+            return self
+        return Graph(self.documents, self.actors, [r for r in self.relations if r.confidence >= min_confidence],
+                     [c for c in self.claims if c.confidence >= min_confidence])
 
     def to_dict(self, with_text: bool = False) -> dict[str, Any]:
         return {

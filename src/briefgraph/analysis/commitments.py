@@ -67,12 +67,26 @@ def says_violated(rel: Relation) -> bool:
     return any(VIOLATION_CUES.search(t) for t in _texts(rel))
 
 
-def _structural_neighbours(graph: Graph, actor: str) -> set[str]:
+def _structural_neighbours(graph: Graph, actor: str, touching: dict[str, list[Relation]] | None = None) -> set[str]:
+    """Actors tied to `actor` by a structural relation; `touching` (actor -> its relations) saves a scan."""
     out = set()
-    for rel in graph.relations:
+    for rel in graph.relations if touching is None else touching.get(actor, []):
         if rel.sign == 0 and actor in (rel.source, rel.target) and rel.modality.status not in UNREAL:
             out.add(rel.target if rel.source == actor else rel.source)
     return out
+
+
+def _index(relations: list[Relation]) -> tuple[dict[str, list[Relation]], dict[str, list[Relation]]]:
+    """Relations by source and by either end, each list in graph order: every pledge then reads only
+    its own actors' relations instead of the whole graph (quadratic in a large corpus)."""
+    by_source: dict[str, list[Relation]] = {}
+    touching: dict[str, list[Relation]] = {}
+    for rel in relations:
+        by_source.setdefault(rel.source, []).append(rel)
+        touching.setdefault(rel.source, []).append(rel)
+        if rel.target != rel.source:
+            touching.setdefault(rel.target, []).append(rel)
+    return by_source, touching
 
 
 def _dates(graph: Graph) -> dict[str, str]:
@@ -115,11 +129,12 @@ def commitments(graph: Graph) -> list[Commitment]:
             key = (rel.source, rel.target, pledged_sign(rel))
             found.setdefault(key, Commitment(*key)).pledges.append(rel)
     dates = _dates(graph)
+    by_source, touching = _index(graph.relations) if found else ({}, {})
     for c in found.values():
-        targets = {c.target} | _structural_neighbours(graph, c.target)
+        targets = {c.target} | _structural_neighbours(graph, c.target, touching)
         since = min((d for d in (_earliest(p, dates) for p in c.pledges) if d), default=None)
-        for rel in graph.relations:
-            if rel.source == c.actor and rel.target in targets and not _before(rel, since, dates):
+        for rel in by_source.get(c.actor, []):
+            if rel.target in targets and not _before(rel, since, dates):
                 if rel in c.pledges and not says_violated(rel):
                     continue
                 _judge(c, rel)

@@ -2,9 +2,10 @@
 
 Each unordered actor pair becomes one `Edge`. Its sign is the sign of the weighted sum of
 the signs of the relations between the two actors, each relation weighted by how firmly the
-text states it (`STATUS_WEIGHTS`). Negated and hypothetical relations and structural
-(sign 0) relations stay on the edge as evidence but never set its sign. Each edge keeps the
-relations that make it up, so every finding can point back to its sentences.
+text states it (`STATUS_WEIGHTS`) times how likely the extraction is right (its `confidence`).
+Negated and hypothetical relations and structural (sign 0) relations stay on the edge as
+evidence but never set its sign. Each edge keeps the relations that make it up, so every
+finding can point back to its sentences.
 """
 from __future__ import annotations
 
@@ -31,10 +32,11 @@ def status_weight(status: str) -> float:
 
 
 def signing_weight(rel: Relation) -> float:
-    """The weight a relation adds to its edge's signed sum: 0 for structural, negated, hypothetical."""
+    """The weight a relation adds to its edge's signed sum: its status weight times its confidence;
+    0 for structural, negated, hypothetical."""
     if rel.sign == 0 or rel.modality.status in UNSIGNING_STATUSES:
         return 0.0
-    return status_weight(rel.modality.status)
+    return status_weight(rel.modality.status) * rel.confidence
 
 
 def pair_key(a: str, b: str) -> tuple[str, str]:
@@ -73,7 +75,7 @@ def build_edge(a: str, b: str, relations: list[Relation]) -> Edge:
     """Aggregate the relations of one pair into an edge."""
     total = sum(r.sign * signing_weight(r) for r in relations)
     sign = 1 if total > 1e-9 else -1 if total < -1e-9 else 0
-    strength = sum(status_weight(r.modality.status) for r in relations)
+    strength = sum(status_weight(r.modality.status) * r.confidence for r in relations)
     return Edge(a, b, sign, abs(total) if sign else 0.0, strength, list(relations))
 
 

@@ -8,7 +8,9 @@ from .app import app
 from . import extract  # noqa: F401  (registers commands)
 from . import store  # noqa: F401
 from . import analysis  # noqa: F401
+from . import export  # noqa: F401  (registers `export` and `import`)
 from . import eval as _eval  # noqa: F401  (registers `eval`)
+from . import learn  # noqa: F401  (registers `train`)
 from .common import error
 
 

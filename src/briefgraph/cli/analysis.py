@@ -12,7 +12,7 @@ from ..errors import BriefgraphError
 from ..model import Graph
 from ..names import shown
 from .app import app
-from .common import DbOpt, date_option, error, one_line_errors, output_stream
+from .common import DbOpt, MinConfidenceOpt, date_option, error, one_line_errors, output_stream
 from .analysis_text import analysis_text, diff_text, whatif_text
 
 PathsArg = Annotated[Optional[list[str]], typer.Argument(
@@ -31,12 +31,18 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tex
 class Source:
     """Where a command's graph comes from; remembers unreadable files so the command can exit 1."""
 
-    def __init__(self, paths: list[str] | None, db: str | None, graph: Path | None):
+    def __init__(self, paths: list[str] | None, db: str | None, graph: Path | None, min_confidence: float = 0.0):
         self.paths, self.db, self.graph_file = paths or [], db, graph
+        self.min_confidence = min_confidence
         self.failed = 0
 
-    def load(self, since: str | None = None, until: str | None = None) -> Graph:
-        """The graph, windowed to [since, until] when the store is read (in-memory graphs are windowed by the analyses)."""
+    def load(self, since: str | None = None, until: str | None = None, texts: bool = False) -> Graph:
+        """The graph, windowed to [since, until] when the store is read (in-memory graphs are windowed by the analyses),
+        without relations less confident than `min_confidence`. A store is read from its relation rows;
+        document texts only with `texts` (the report shows them)."""
+        return self._load(since, until, texts).at_least(self.min_confidence)
+
+    def _load(self, since: str | None, until: str | None, texts: bool) -> Graph:
         if self.graph_file is not None:
             return _read_graph_file(self.graph_file)
         if self.paths:
@@ -44,7 +50,7 @@ class Source:
             return extract(self.paths, on_error=self._report)
         from ..store.corpus import Corpus
         with Corpus(self.db) as corpus:
-            return corpus.graph(since, until)
+            return corpus.relation_graph(since, until, texts)
 
     def _report(self, exc: BriefgraphError) -> None:
         self.failed += 1
@@ -69,13 +75,13 @@ def _emit(payload: dict, as_json: bool, text: str) -> None:
 
 @app.command("analyze")
 def analyze_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None, as_json: JsonOpt = False,
-                since: SinceOpt = None, until: UntilOpt = None) -> None:
+                since: SinceOpt = None, until: UntilOpt = None, min_confidence: MinConfidenceOpt = 0.0) -> None:
     """Find camps, frustrated ties, cross-pressured actors, commitments and central actors.
 
     Example: briefgraph analyze briefs/taliban.txt --json
     """
     from ..analysis import analyze
-    source = Source(paths, db, graph)
+    source = Source(paths, db, graph, min_confidence)
     with one_line_errors():
         findings = analyze(source.load(since, until), since, until)
     _emit(findings, as_json, analysis_text(findings))
@@ -86,13 +92,13 @@ def analyze_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None
 def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
                output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
                title: Annotated[Optional[str], typer.Option("--title", help="The report's title.")] = None,
-               since: SinceOpt = None, until: UntilOpt = None) -> None:
+               since: SinceOpt = None, until: UntilOpt = None, min_confidence: MinConfidenceOpt = 0.0) -> None:
     """Write one self-contained HTML report (works offline): interactive graph, evidence, findings.
 
     Example: briefgraph report briefs/ --output report.html
     """
     from ..report import write_report
-    _write_file(write_report, Source(paths, db, graph), output, title, since, until)
+    _write_file(write_report, Source(paths, db, graph, min_confidence), output, title, since, until, texts=True)
 
 
 @app.command("plot")
@@ -108,10 +114,11 @@ def plot_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
     _write_file(write_plot, Source(paths, db, graph), output, title, since, until)
 
 
-def _write_file(writer, source: "Source", output: Path, title: str | None, since: str | None, until: str | None) -> None:
+def _write_file(writer, source: "Source", output: Path, title: str | None, since: str | None, until: str | None,
+                texts: bool = False) -> None:
     """Load the graph, hand it to a report or plot writer, say where the file went."""
     with one_line_errors():
-        graph = source.load(since, until)
+        graph = source.load(since, until, texts)
         if source.failed and not graph.documents:
             raise typer.Exit(1)  # no brief could be read: nothing is written
         path = writer(graph, output, title=title, since=since, until=until)

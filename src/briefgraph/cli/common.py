@@ -45,7 +45,14 @@ def exit_on_error(exc: BriefgraphError) -> None:
     raise typer.Exit(1)
 
 
-DbOpt = Annotated[Optional[str], typer.Option("--db", help="SQLite store (default: $BRIEFGRAPH_DB, else briefgraph.db).")]
+MinConfidenceOpt = Annotated[float, typer.Option(
+    "--min-confidence", min=0.0, max=1.0,
+    help="Keep only relations whose confidence (0-1, how likely the extraction is right) reaches this.")]
+JobsOpt = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, help="Worker processes that parse in parallel, each loading the model once "
+    "(default: the number of cores; 1 parses in this process). The graph is the same for any number.")]
+DbOpt = Annotated[Optional[str], typer.Option("--db", help="The store: a SQLite file or a postgresql://user@host/db URL "
+                                              "(default: $BRIEFGRAPH_DB, else briefgraph.db).")]
 
 
 @contextlib.contextmanager

@@ -25,6 +25,8 @@ MODEL_OPT = typer.Option(None, "--model", help="spaCy model to load (default: $B
 # re3d and the event gold standards label unnamed groups ("police", "Coalition military forces").
 GENERIC_OPT = typer.Option(True, "--generic-actors/--named-actors", help="Extract unnamed groups ('police', "
                            "'protesters') as these gold standards label them (default), or named actors only.")
+RULES_ONLY_OPT = typer.Option(False, "--rules-only", help="Extract with the hand-written rules alone (no learned "
+                              "pair scorer), to compare.")
 
 
 def _run(fn, *args, **kwargs) -> dict[str, Any]:
@@ -81,18 +83,76 @@ def _gold_errors(r: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _set_tables(r: dict[str, Any]) -> list[Table]:
+    rows = []
+    for b in r["briefs"]:
+        a, rel = b["actors"], b["relations"]
+        rows.append([b["name"], f'{a["recall"]:.2f}/{a["precision"]:.2f}',
+                     f'{rel["untyped_recall"]:.2f}/{rel["precision"]:.2f}', f'{rel["matched"]}/{rel["gold"]}',
+                     f'{rel["modality_accuracy"]:.2f}'])
+    per_brief = _table("per brief (recall/precision)", ["brief", "actors", "relations", "matched", "modality"], rows)
+    m = r["micro"]
+    a, rel = m["actors"], m["relations"]
+    title = "leave-one-brief-out" if "cv" in r else "development set"
+    micro_rows = [["actors", a["recall"], a["precision"],
+                   f'{a["found"]}/{a["gold"]} found, {a["duplicates"]} duplicates, {a["merged"]} merged'],
+                  ["relations", rel["untyped_recall"], rel["precision"],
+                   f'{rel["matched"]}/{rel["gold"]} matched, {rel["predicted"]} predicted, {rel["neutral"]} neutral'],
+                  ["typed relations", rel["typed_recall"], "", f'{rel["typed_matched"]}/{rel["gold"]} matched'],
+                  ["modality accuracy", rel["modality_accuracy"], "", f'{rel["modality_matched"]}/{rel["matched"]} matched'],
+                  ["traps asserted as fact", "", "", m["traps_hit"]],
+                  ["relations without valid evidence", "", "", m["relations_without_valid_evidence"]]]
+    micro = _table(f"{title}: {m['briefs']} briefs, micro-averaged", ["", "recall", "precision", "detail"], micro_rows)
+    h = r["confident_half"]
+    curve = _table(f"by minimum confidence (area under the curve {r['area']:.3f}; most confident half precision "
+                   f"{h['precision_top_half']:.3f} vs {h['precision_all']:.3f} for all)",
+                   ["min confidence", "precision", "recall", "scored predicted"],
+                   [[f'{p["threshold"]:.1f}', p["precision"], p["recall"], p["predicted"]] for p in r["curve"]])
+    return [per_brief, micro, curve]
+
+
+def _set_errors(r: dict[str, Any]) -> list[str]:
+    lines = []
+    for b in r["briefs"]:
+        lines.append(f"== {b['name']}")
+        lines += _gold_errors(b)
+    return lines
+
+
 @eval_app.command("gold")
 def gold_cmd(
-    gold: Path = typer.Argument(..., help="Gold graph JSON (see shared/gold/README.md)."),
-    text: Path = typer.Argument(..., help="The brief the gold graph describes."),
+    paths: list[Path] = typer.Argument(..., help="Folders holding NAME.txt briefs and NAME.json gold graphs "
+                                       "(see shared/gold/README.md), or one GOLD.json and its BRIEF."),
     as_json: bool = JSON_OPT, errors: bool = ERRORS_OPT, model: Optional[str] = MODEL_OPT,
+    cv: bool = typer.Option(False, "--cv", help="Leave-one-brief-out: score each brief with a pair scorer "
+                            "trained on the other briefs (and --data)."),
+    data: Optional[Path] = typer.Option(None, "--data", help="With --cv: the labelled data folder (re3d/, "
+                                        "plover/, petrarch-gsr/) to train on besides the briefs."),
+    rules_only: bool = RULES_ONLY_OPT,
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the precision-recall curve here (.png)."),
 ) -> None:
-    """Extract TEXT and score its graph against the gold actor graph GOLD.
+    """Extract every brief that has a gold graph and score the set: micro-averaged, per brief, and by confidence.
 
-    Example: briefgraph eval gold gold/taliban-central-asia.json briefs/taliban-central-asia.txt --errors
+    Example: briefgraph eval gold ../shared/briefs ../shared/gold --plot pr.png
+
+    The older form, one GOLD.json and its BRIEF, scores that brief alone:
+    briefgraph eval gold gold/taliban-central-asia.json briefs/taliban-central-asia.txt --errors
     """
-    result = _run(evaluate.evaluate_gold, gold, text, model=model, errors=errors)
-    _emit(result, as_json, _gold_tables, errors, _gold_errors)
+    single = len(paths) == 2 and paths[0].suffix == ".json" and not paths[0].is_dir()
+    if single and not cv:
+        result = _run(evaluate.evaluate_gold, paths[0], paths[1], model=model, errors=errors)
+        _emit(result, as_json, _gold_tables, errors, _gold_errors)
+        return
+    if cv:
+        from ..learn.build import cross_validate
+        result = _run(cross_validate, paths, data, model=model, errors=errors)
+    else:
+        from ..evaluate.gold_set import evaluate_gold_set
+        result = _run(evaluate_gold_set, paths, model=model, errors=errors, scorer=None if rules_only else True)
+    if plot is not None:
+        from ..evaluate.curve_plot import plot_curve
+        _run(plot_curve, result["curve"], plot)
+    _emit(result, as_json, _set_tables, errors, _set_errors)
 
 
 # ---- re3d ------------------------------------------------------------------------------------
@@ -138,13 +198,14 @@ def _re3d_errors(r: dict[str, Any]) -> list[str]:
 def re3d_cmd(
     folder: Path = typer.Argument(..., help="A re3d source folder, or a folder of them."),
     as_json: bool = JSON_OPT, errors: bool = ERRORS_OPT, model: Optional[str] = MODEL_OPT,
-    generic_actors: bool = GENERIC_OPT,
+    generic_actors: bool = GENERIC_OPT, rules_only: bool = RULES_ONLY_OPT,
 ) -> None:
     """Score actor mentions, signed relations and aliases against dstl re3d labels.
 
     Example: briefgraph eval re3d ../shared/data/re3d/CENTCOM --json
     """
-    result = _run(evaluate.evaluate_re3d, folder, model=model, errors=errors, generic_actors=generic_actors)
+    result = _run(evaluate.evaluate_re3d, folder, model=model, errors=errors, generic_actors=generic_actors,
+                  scorer=None if rules_only else True)
     _emit(result, as_json, _re3d_tables, errors, _re3d_errors)
 
 
@@ -181,12 +242,12 @@ def plover_cmd(
     as_json: bool = JSON_OPT, errors: bool = ERRORS_OPT, model: Optional[str] = MODEL_OPT,
     cameo_map: Optional[Path] = typer.Option(None, "--cameo-map", help="CAMEO-to-PLOVER conversion table to "
                                               "use for XML instead of the shipped mapping."),
-    generic_actors: bool = GENERIC_OPT,
+    generic_actors: bool = GENERIC_OPT, rules_only: bool = RULES_ONLY_OPT,
 ) -> None:
     """Score event detection, event types, sources and targets against coded gold sentences.
 
     Example: briefgraph eval plover ../shared/data/plover/gsr-dev.json --errors
     """
     result = _run(evaluate.evaluate_plover, file, model=model, errors=errors, cameo_map=cameo_map,
-                  generic_actors=generic_actors)
+                  generic_actors=generic_actors, scorer=None if rules_only else True)
     _emit(result, as_json, _plover_tables, errors, _plover_errors)

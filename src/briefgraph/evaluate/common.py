@@ -66,10 +66,11 @@ def read_json_lines(path: str | Path) -> list[dict[str, Any]]:
 
 
 def extract_each(documents: Iterable[Document], model: str | None = None,
-                 generic_actors: bool = False) -> Iterator[tuple[Document, Graph]]:
-    """Extract every document with one loaded model; yields (document, that document's graph)."""
+                 generic_actors: bool = False, scorer=True) -> Iterator[tuple[Document, Graph]]:
+    """Extract every document with one loaded model; yields (document, that document's graph).
+    `scorer`: True for the shipped pair scorer, a trained PairModel, or None for the rules alone."""
     from ..api import iter_graphs
-    return iter_graphs(documents, model=model, generic_actors=generic_actors)
+    return iter_graphs(documents, model=model, generic_actors=generic_actors, scorer=scorer)
 
 
 def extract_path(path: str | Path, model: str | None = None) -> Graph:

@@ -157,6 +157,13 @@ def _ok_pairs(gold: dict[str, Any], names: GoldNames) -> set[tuple[str, str]]:
 def score_relations(gold: dict[str, Any], preds: list[dict[str, Any]], canon: dict[str, str | None],
                     names: GoldNames, actor_names: dict[str, str]) -> tuple[dict[str, Any], list[int], list[int]]:
     """(relation result, indexes of the false predictions, indexes of the missed gold relations)."""
+    result, false_idx, missed, _ = match_relations(gold, preds, canon, names, actor_names)
+    return result, false_idx, missed
+
+
+def match_relations(gold: dict[str, Any], preds: list[dict[str, Any]], canon: dict[str, str | None],
+                    names: GoldNames, actor_names: dict[str, str]):
+    """score_relations, plus the indexes of the predictions matched to a gold relation."""
     m = RelationMatcher(preds, canon, names)
     typed = modality_ok = 0
     missed, triples = [], set()
@@ -187,7 +194,16 @@ def score_relations(gold: dict[str, Any], preds: list[dict[str, Any]], canon: di
         "modality_accuracy": ratio(modality_ok, hits),
         "missed": [_describe_gold(gold["relations"][n]) for n in missed],
         "false": [_describe_pred(preds[k], actor_names) for k in false_idx],
-    }, false_idx, missed
+    }, false_idx, missed, set(m.used)
+
+
+def outcomes(gold: dict[str, Any], graph: dict[str, Any]) -> list[tuple[float, bool]]:
+    """(confidence, matched a gold relation) of every scored prediction; neutral ones are left out."""
+    names = GoldNames(gold)
+    _, canon = score_actors(gold, graph.get("actors", []), names)
+    preds = graph.get("relations", [])
+    _, false_idx, _, used = match_relations(gold, preds, canon, names, {})
+    return [(float(preds[k].get("confidence", 1.0)), k in used) for k in sorted(used | set(false_idx))]
 
 
 def traps_hit(gold: dict[str, Any], preds: list[dict[str, Any]], canon: dict[str, str | None],

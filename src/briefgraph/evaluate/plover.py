@@ -155,7 +155,7 @@ def score_events(sentences: list[GoldSentence], graphs: dict[str, Graph], errors
 
 
 def evaluate_plover(path: str | Path, model: str | None = None, errors: bool = False,
-                    cameo_map: str | Path | None = None, generic_actors: bool = True) -> dict[str, Any]:
+                    cameo_map: str | Path | None = None, generic_actors: bool = True, scorer=True) -> dict[str, Any]:
     """Extract each gold sentence (model loaded once) and score its events against the gold codings.
 
     Event coding counts unnamed actors ("police", "protesters"), so they are extracted here unless
@@ -164,6 +164,6 @@ def evaluate_plover(path: str | Path, model: str | None = None, errors: bool = F
     docs = {}
     for s in sentences:
         docs.setdefault(Document(text=s.text).id, Document(text=s.text, path=f"{Path(path).name}#{s.id}"))
-    extracted = common.extract_each(list(docs.values()), model=model, generic_actors=generic_actors)
+    extracted = common.extract_each(list(docs.values()), model=model, generic_actors=generic_actors, scorer=scorer)
     graphs = {d.id: g for d, g in extracted}
     return {"data": str(path), "generic_actors": generic_actors, **counts, **score_events(sentences, graphs, errors)}

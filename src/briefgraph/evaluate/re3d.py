@@ -135,13 +135,14 @@ def score_re3d(docs: list[Re3dDoc], graphs: list[Graph], errors: bool = False) -
 
 
 def evaluate_re3d(path: str | Path, model: str | None = None, errors: bool = False,
-                  generic_actors: bool = True) -> dict[str, Any]:
+                  generic_actors: bool = True, scorer=True) -> dict[str, Any]:
     """Extract every re3d document under PATH (model loaded once) and score the graphs.
 
     re3d labels unnamed groups ("Coalition military forces", "civilians") as Organisation, so
     they are extracted here unless `generic_actors` is False (the brief default)."""
     docs, counts = read_re3d(path)
-    extracted = common.extract_each([d.document for d in docs], model=model, generic_actors=generic_actors)
+    extracted = common.extract_each([d.document for d in docs], model=model, generic_actors=generic_actors,
+                                    scorer=scorer)
     graphs = {document.id: graph for document, graph in extracted}
     scored = [d for d in docs if d.document.id in graphs]
     result = score_re3d(scored, [graphs[d.document.id] for d in scored], errors)

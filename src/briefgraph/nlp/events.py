@@ -341,6 +341,8 @@ def _stood_against(doc: Doc, ctx: Context, found: list[RawClaim]) -> list[RawCla
         if verb is None:
             continue
         targets = [m for p in prep.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
+        if not targets:  # nobody to stand against: spare the search for a subject
+            continue
         sources = subject_of(verb, ctx)
         out += [c for c in pairs(sources, targets, type_, prep) if (id(c.source), id(c.target)) not in linked]
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -186,13 +187,17 @@ def collective_mentions(doc: Doc) -> list[Mention]:
     """'the international community', '(other) Central Asian countries', 'neighbouring states'."""
     out = []
     phrases = word_set("mentions", "collective_phrases")
+    heads = word_set("mentions", "collective_heads")
+    starts = _phrase_prefixes(phrases)
     for tok in doc:
-        if tok.lower_ in word_set("mentions", "collective_heads") and tok.tag_ in {"NNS", "NNPS"}:
+        if tok.lower_ in heads and tok.tag_ in {"NNS", "NNPS"}:
             left = _modifier_start(tok)
             mods = doc[left:tok.i].text.lower()
             if left < tok.i and mods in word_set("mentions", "collective_modifiers"):
                 out.append(Mention(left, tok.i + 1, doc[left:tok.i + 1].text, "collective", "collective"))
                 continue
+        if tok.lower_ not in starts:  # no phrase starts with this word: skip slicing the text after it
+            continue
         for size in (3, 2):
             span = doc[tok.i:tok.i + size]
             if len(span) == size and span.text.lower() in phrases:
@@ -201,6 +206,12 @@ def collective_mentions(doc: Doc) -> list[Mention]:
                 out.append(Mention(start, tok.i + size, _collective_name(name), "collective", "collective"))
                 break
     return out
+
+
+@lru_cache(maxsize=8)
+def _phrase_prefixes(phrases: frozenset[str]) -> frozenset[str]:
+    """Every prefix of every phrase: a phrase can match only where the first token is one of them."""
+    return frozenset(p[:k] for p in phrases for k in range(1, len(p) + 1))
 
 
 def _collective_name(text: str) -> str:
@@ -267,7 +278,7 @@ def described_groups(doc: Doc) -> list[Mention]:
     groups = load("mentions")["described_groups"]
     out = []
     for t in doc:
-        if 0 < t.i < len(doc) - 2 and hyphen_verb_after(doc, t.i):
+        if t.text in HYPHENS and 0 < t.i < len(doc) - 2 and hyphen_verb_after(doc, t.i):
             head = doc[t.i + 1].head
             if head.i > t.i + 1 and head.lower_ in groups and head.pos_ == "NOUN":
                 start = t.i - 1

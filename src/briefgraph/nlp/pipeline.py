@@ -18,16 +18,15 @@ from ..errors import ModelError
 from ..model import Claim, Document, Graph, Modality, Span, aggregate
 from ..resolve import Resolver
 from ..settings import BATCH_SIZE, MODEL_CANDIDATES, model_name
-from . import aliases, coref
+from . import aliases, coref, pairs
 from .events import RawClaim, raw_claims
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import load
 from .mentions import Mention, find_mentions, hyphen_verb_after
 from .modality import modality_of
+from .runs import note_long_runs, without_long_runs
 
 CHUNK_CHARS = 5_000  # a paragraph is far shorter; per-chunk work that grows faster than linear stays bounded
-LONG_RUN = 200
-_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (LONG_RUN + 1))  # anchored at a run start: linear time
 KEEP_ONLY_IN_CLAIMS = {"place"}
 
 
@@ -56,36 +55,13 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     """(offset, text) of each non-blank line (briefs keep a paragraph or a heading to a line),
     with lines longer than `limit` cut at a sentence end or a space, and long runs left out."""
     for line in re.finditer(r"[^\n]+", text):
-        for start, end in _without_long_runs(line.start(), line.end(), text):
+        for start, end in without_long_runs(line.start(), line.end(), text):
             while start < end:
                 stop = end if end - start <= limit else _sentence_cut(text, start, start + limit)
                 piece = text[start:stop]
                 if piece.strip():
                     yield start, piece
                 start = stop
-
-
-def long_runs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every run of more than LONG_RUN characters without a space: no word is that long,
-    and the tokenizer's time grows with the square of such a run's length (10 kB of ')' takes seconds)."""
-    return [m.span() for m in _LONG_RUN.finditer(text)]
-
-
-def _without_long_runs(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
-    for m in _LONG_RUN.finditer(text, start, end):
-        yield start, m.start()
-        start = m.end()
-    yield start, end
-
-
-def skipped_notes(text: str) -> list[str]:
-    """The note a document's JSON carries when parts of its text were not parsed."""
-    runs = long_runs(text)
-    if not runs:
-        return []
-    chars = sum(e - s for s, e in runs)
-    return [f"skipped {len(runs)} run(s) of more than {LONG_RUN} characters without a space "
-            f"({chars} characters, the first at offset {runs[0][0]}): not parsed"]
 
 
 def _sentence_cut(text: str, start: int, end: int) -> int:
@@ -96,13 +72,17 @@ def _sentence_cut(text: str, start: int, end: int) -> int:
 class DocumentExtraction:
     """The state of one document while its chunks are parsed in order."""
 
-    def __init__(self, document: Document, gaz: Gazetteer, generic_actors: bool = False):
+    def __init__(self, document: Document, gaz: Gazetteer, generic_actors: bool = False,
+                 scorer=None, keep_pairs: bool = False):
         self.document = document
         self.gaz = gaz
         self.generic_actors = generic_actors
+        self.scorer = scorer  # a learn.model.PairModel, or None for the rules alone
+        self.keep_pairs = keep_pairs or scorer is not None
         self.resolver = Resolver(document.id)
         self.acronyms: dict[str, Mention] = {}
         self.claims: list[PendingClaim] = []
+        self.pairs: list[PendingPair] = []
         self.types = load("events")["types"]
 
     def add_chunk(self, doc: Doc, offset: int) -> None:
@@ -119,7 +99,10 @@ class DocumentExtraction:
         for m in refs:
             self._place(m, doc, offset)
         found, attrs = raw_claims(doc, mentions + refs)
-        self.claims += [self._pending(c, offset) for c in _drop_embedded(found, self.resolver.key)]
+        kept = _drop_embedded(found, self.resolver.key)
+        self.claims += [self._pending(c, offset) for c in kept]
+        if self.keep_pairs:
+            self.pairs += [self._pending_pair(c, offset) for c in pairs.candidates(doc, mentions + refs, kept)]
         for m, k, v in attrs:
             self.resolver.attributes.setdefault(self.resolver.key(m), {})[k] = v
 
@@ -135,23 +118,57 @@ class DocumentExtraction:
         span = doc[m.start:m.end]
         self.resolver.add(m, offset + span.start_char, offset + span.end_char, span.text)
 
-    def _pending(self, rc: RawClaim, offset: int) -> "PendingClaim":
-        """Read modality and evidence now, so the parsed chunk can be freed."""
-        sent = rc.trigger.sent
+    def _sentence(self, tok, offset: int) -> tuple[int, int]:
+        sent = tok.sent
         start, end = offset + sent.start_char, offset + sent.end_char
         text = self.document.text
         while end > start and text[end - 1].isspace():
             end -= 1
+        return start, end
+
+    def _pending(self, rc: RawClaim, offset: int) -> "PendingClaim":
+        """Read modality and evidence now, so the parsed chunk can be freed."""
+        start, end = self._sentence(rc.trigger, offset)
         modality = Modality() if rc.descriptive else modality_of(rc.trigger)
         return PendingClaim(rc.source, rc.target, rc.type, modality, start, end, rc.trigger.text)
+
+    def _pending_pair(self, c: pairs.Candidate, offset: int) -> "PendingPair":
+        start, end = self._sentence(c.head, offset)
+        spans = [(offset + doc_span.start_char, offset + doc_span.end_char)
+                 for doc_span in (c.head.doc[m.start:m.end] for m in (c.first, c.second))]
+        return PendingPair(c.first, c.second, c.features, start, end, c.head.text, modality_of(c.head), spans)
 
     def graph(self) -> Graph:
         actors, ids = self.resolver.actors()
         types = {a.id: a.type for a in actors}
-        claims = [c for c in (self._claim(p, ids) for p in self.claims) if c is not None and _place_fits(c, types)]
+        pending = self.claims + self._learned(ids, types)
+        claims = [c for c in (self._claim(p, ids) for p in pending) if c is not None and _place_fits(c, types)]
         used = {c.source for c in claims} | {c.target for c in claims}
         actors = [a for a in actors if a.id in used or not _only_in_claims(a)]
         return Graph([self.document], actors, aggregate(claims), claims)
+
+    def _learned(self, ids: dict[str, str], types: dict[str, str]) -> list["PendingClaim"]:
+        """Confidence on every rule claim, and the claims the pair scorer adds (learn/combine.py)."""
+        if self.scorer is None:
+            return []
+        from ..learn.combine import combine
+        readings = combine(self.claims, self.pairs, self.scorer, lambda m: ids.get(self.resolver.key(m)), types=types)
+        out = []
+        for r in readings:
+            p = r.pair
+            source, target = (p.first, p.second) if r.forward else (p.second, p.first)
+            out.append(PendingClaim(source, target, r.type, p.modality, p.start, p.end, p.trigger, r.confidence))
+        return out
+
+    def resolved_pairs(self) -> list["ResolvedPair"]:
+        """The candidate pairs with their actors' ids (for training and error listings)."""
+        _, ids = self.resolver.actors()
+        out = []
+        for p in self.pairs:
+            a, b = ids.get(self.resolver.key(p.first)), ids.get(self.resolver.key(p.second))
+            if a is not None and b is not None and a != b:
+                out.append(ResolvedPair(a, b, p.spans[0], p.spans[1], p.features, p.start, p.end))
+        return out
 
     def _claim(self, p: "PendingClaim", ids: dict[str, str]) -> Claim | None:
         src = ids.get(self.resolver.key(p.source))
@@ -160,7 +177,8 @@ class DocumentExtraction:
             return None
         info = self.types[p.type]
         evidence = Span(self.document.id, p.start, p.end, self.document.text[p.start:p.end])
-        return Claim(src, tgt, p.type, info["quad"], int(info["sign"]), p.modality, evidence, p.trigger)
+        return Claim(src, tgt, p.type, info["quad"], int(info["sign"]), p.modality, evidence, p.trigger,
+                     round(p.confidence, 4))
 
 
 @dataclass
@@ -172,6 +190,31 @@ class PendingClaim:
     start: int
     end: int
     trigger: str
+    confidence: float = 1.0
+
+
+@dataclass
+class PendingPair:
+    """A candidate pair read while its chunk was parsed: features, evidence sentence, trigger, modality."""
+    first: Mention
+    second: Mention
+    features: list[str]
+    start: int
+    end: int
+    trigger: str
+    modality: Modality
+    spans: list[tuple[int, int]]  # the two mentions' document offsets
+
+
+@dataclass
+class ResolvedPair:
+    first: str  # actor ids, in text order of their mentions
+    second: str
+    first_span: tuple[int, int]
+    second_span: tuple[int, int]
+    features: list[str]
+    start: int
+    end: int
 
 
 def _drop_embedded(claims: list[RawClaim], key) -> list[RawClaim]:
@@ -215,17 +258,37 @@ def _attribute_only(m: Mention, doc: Doc) -> bool:
     return doc[m.end + 1].head.lower_ not in load("mentions")["described_groups"]  # "Saudi-led coalition": a leader
 
 
+def _scorer(scorer):
+    if scorer is True:
+        from ..learn.model import shipped_model
+        return shipped_model()
+    return scorer or None
+
+
 def extract_documents_iter(documents: Iterable[Document], model: str | None = None,
-                           generic_actors: bool = False) -> Iterator[tuple[Document, Graph]]:
+                           generic_actors: bool = False, scorer=True) -> Iterator[tuple[Document, Graph]]:
     """Parse documents in batches and yield each one's graph as soon as its last chunk is parsed.
-    `generic_actors` adds unnamed groups ('police', 'protesters') where they take part in claims."""
+    `generic_actors` adds unnamed groups ('police', 'protesters') where they take part in claims.
+    `scorer`: True for the shipped pair model (when present), a PairModel, or None for the rules alone."""
+    for document, extraction in _extractions(documents, model, generic_actors, _scorer(scorer), False):
+        yield document, extraction.graph()
+
+
+def extract_pairs_iter(documents: Iterable[Document], model: str | None = None, generic_actors: bool = False,
+                       scorer=None) -> Iterator[tuple[Document, Graph, list[ResolvedPair]]]:
+    """Like `extract_documents_iter`, with every candidate pair of actor mentions (for training)."""
+    for document, extraction in _extractions(documents, model, generic_actors, _scorer(scorer), True):
+        yield document, extraction.graph(), extraction.resolved_pairs()
+
+
+def _extractions(documents, model, generic_actors, scorer, keep_pairs) -> Iterator[tuple[Document, "DocumentExtraction"]]:
     nlp = load_model(model)
     gaz = load_gazetteer()
     current: DocumentExtraction | None = None
 
     def pieces():
         for d in documents:
-            d.notes += [n for n in skipped_notes(d.text) if n not in d.notes]  # idempotent: a Document may come twice
+            note_long_runs(d)
             found = False
             for offset, text in chunks(d.text):
                 found = True
@@ -236,14 +299,14 @@ def extract_documents_iter(documents: Iterable[Document], model: str | None = No
     for doc, (document, offset) in nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE):
         if current is None or current.document is not document:
             if current is not None:
-                yield current.document, current.graph()
-            current = DocumentExtraction(document, gaz, generic_actors)
+                yield current.document, current
+            current = DocumentExtraction(document, gaz, generic_actors, scorer, keep_pairs)
         current.add_chunk(doc, offset)
     if current is not None:
-        yield current.document, current.graph()
+        yield current.document, current
 
 
-def extract_text(text: str, model: str | None = None) -> Graph:
+def extract_text(text: str, model: str | None = None, scorer=True) -> Graph:
     """The graph of one text (a convenience for tests and the REPL)."""
-    return next(extract_documents_iter([Document(text=text)], model=model))[1]
+    return next(extract_documents_iter([Document(text=text)], model=model, scorer=scorer))[1]
 

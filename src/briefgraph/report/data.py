@@ -1,16 +1,20 @@
-"""The data the report's script reads: actors with positions, edges and relations as compact arrays.
+"""The data the report's script reads: actors, edges and relations as compact arrays.
 
 Layout (also documented at the top of assets/report.js):
-- actors[i] = {id, name, type, aliases, attributes, x, y, degree, camp, pressure, explanation}
+- actors[i] = {id, name, type, aliases, attributes, degree, camp, pressure, explanation}
 - edges[j] = [source index, target index, sign, weight, style (0 factual, 1 uncertain, 2 unreal)]
-- relations[k] = [source index, target index, type, sign, status, [[doc index, mark id, text], ...]]
+- relations[k] = [source index, target index, type, sign, status, [[doc index, mark id, text], ...],
+                  drawn (1 when the relation is part of the signed network the graph view draws),
+                  status weight, confidence in [0, 1]]
 - docs[d] = {title, path, date}
+The graph view (graph.bundle.js, docs/GRAPH-VIEW.md) is given the drawn relations; it lays the
+actors out itself.
 """
 from __future__ import annotations
 
 import json
 
-from ..analysis.network import Network
+from ..analysis.network import Network, status_weight
 from ..model import Actor, Graph
 from .documents import Highlighted
 
@@ -33,16 +37,15 @@ def _camp_of(findings: dict) -> dict[str, int]:
     return {a: side for side, ids in enumerate(findings["balance"]["camp_ids"]) for a in ids}
 
 
-def _actor_rows(actors: list[Actor], positions, findings: dict) -> list[dict]:
+def _actor_rows(actors: list[Actor], findings: dict) -> list[dict]:
     camp = _camp_of(findings)
     pressure = {p["id"]: p for p in findings["cross_pressure"]}
     degree = {c["id"]: c["degree"] for c in findings["centrality"]["actors"]}
     rows = []
     for a in actors:
-        x, y = positions.get(a.id, (0.0, 0.0))
         p = pressure.get(a.id, {})
         rows.append({"id": a.id, "name": a.name, "type": a.type, "aliases": list(a.aliases),
-                     "attributes": dict(a.attributes), "x": x, "y": y, "degree": degree.get(a.id, 0.0),
+                     "attributes": dict(a.attributes), "degree": degree.get(a.id, 0.0),
                      "camp": camp.get(a.id), "pressure": p.get("score", 0.0), "explanation": p.get("explanation", "")})
     return rows
 
@@ -56,16 +59,18 @@ def _evidence(rel, doc_index: dict[str, int], highlighted: list[Highlighted]) ->
     return out
 
 
-def payload(graph: Graph, net: Network, findings: dict, positions, highlighted: list[Highlighted]) -> dict:
+def payload(graph: Graph, net: Network, findings: dict, highlighted: list[Highlighted]) -> dict:
     actors = _actor_index(graph, net)
     index = {a.id: i for i, a in enumerate(actors)}
     doc_index = {d.id: i for i, d in enumerate(graph.documents)}
     edges = [[index[e.a], index[e.b], e.sign, round(e.weight, 3), STYLE_CODES[e.style()]]
              for e in net.edges.values()]
+    drawn = {id(r) for e in net.edges.values() for r in e.relations}
     relations = [[index[r.source], index[r.target], r.type, r.sign, r.modality.status,
-                  _evidence(r, doc_index, highlighted)] for r in graph.relations]
+                  _evidence(r, doc_index, highlighted), int(id(r) in drawn),
+                  status_weight(r.modality.status), round(r.confidence, 3)] for r in graph.relations]
     docs = [{"title": d.title or d.path, "path": d.path, "date": d.date} for d in graph.documents]
-    return {"actors": _actor_rows(actors, positions, findings), "edges": edges,
+    return {"actors": _actor_rows(actors, findings), "edges": edges,
             "relations": relations, "docs": docs}
 
 

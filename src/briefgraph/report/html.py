@@ -9,14 +9,15 @@ from markupsafe import Markup
 
 from ..analysis import analyze_network
 from ..analysis.network import network, windowed
+from ..errors import AssetError
 from ..output import atomic_path
 from ..model import Graph
 from .data import payload, script_json
 from .documents import highlight_all
-from .layout import layout
 
 HERE = Path(__file__).parent
 FINDINGS_LIMIT = 20
+BUNDLE = HERE / "assets" / "graph.bundle.js"
 
 
 def _environment() -> Environment:
@@ -29,17 +30,26 @@ def _asset(name: str) -> Markup:
     return Markup((HERE / "assets" / name).read_text(encoding="utf-8").replace("</", "<\\/"))
 
 
+def graph_bundle() -> Markup:
+    """The built graph library (js/ bundled by esbuild), for inlining into a page."""
+    if not BUNDLE.is_file():
+        raise AssetError(f"the graph view's script {BUNDLE} is missing: run `make bundle` "
+                         "(needs node and npm) in the source tree, then try again")
+    return _asset(BUNDLE.name)
+
+
 def render_report(graph: Graph, title: str | None = None, since=None, until=None) -> str:
     """The report's HTML for a graph, optionally from the evidence of one time window only."""
     graph = windowed(graph, since, until)
     net = network(graph)
     findings = analyze_network(graph, net)
     highlighted = highlight_all(graph)
-    data = payload(graph, net, findings, layout(net), highlighted)
+    data = payload(graph, net, findings, highlighted)
     return _environment().get_template("report.html.j2").render(
         title=title or _default_title(graph), graph=graph, findings=findings, documents=highlighted,
         limit=FINDINGS_LIMIT, data_json=Markup(script_json(data)), css=_asset("report.css"),
-        js=_asset("report.js"), generated=dt.date.today().isoformat(), since=since, until=until)
+        js=_asset("report.js"), bundle=graph_bundle(), generated=dt.date.today().isoformat(),
+        since=since, until=until)
 
 
 def _default_title(graph: Graph) -> str:

@@ -48,17 +48,33 @@ class Corpus:
         return self._store
 
     def add(self, paths: str | os.PathLike | Iterable[str | os.PathLike], date: str | None = None,
-            progress: Progress | None = None, on_error: OnError | None = None) -> AddResult:
+            progress: Progress | None = None, on_error: OnError | None = None, jobs: int = 1,
+            min_confidence: float = 0.0) -> AddResult:
         """Read, extract and store every brief under `paths`, one transaction per brief.
 
         Texts already stored are skipped before the model reads them. One bad file never stops
-        the others: its error goes to `on_error` and into the result.
+        the others: its error goes to `on_error` and into the result. `jobs` > 1 parses in that many
+        worker processes; this process stays the one writer, storing in the same order. Claims whose
+        confidence is below `min_confidence` are not stored.
         """
         date = check_date(date)  # refused before any brief is read, not once per brief
         store = self._open(create=True)
         run = _Run(progress, on_error)
-        for document, graph in _extract(_unseen(_read(_paths(paths), date), store, run), self.model):
-            run.store(store, document, graph)
+        for document, graph in _extract(_unseen(_read(_paths(paths), date), store, run), self.model, jobs=jobs):
+            run.store(store, document, graph.at_least(min_confidence))
+        return run.result
+
+    def add_extracted(self, items: Iterable[tuple[Document, Graph] | ReadError], progress: Progress | None = None,
+                      on_error: OnError | None = None, min_confidence: float = 0.0) -> AddResult:
+        """Store graphs another engine extracted, in the order given; read errors are reported as `add` does.
+        Claims whose confidence is below `min_confidence` are not stored."""
+        store = self._open(create=True)
+        run = _Run(progress, on_error)
+        for item in items:
+            if isinstance(item, ReadError):
+                run.failed(item.path, item)
+            else:
+                run.store(store, item[0], item[1].at_least(min_confidence))
         return run.result
 
     def add_graph(self, document: Document, graph: Graph) -> bool:
@@ -68,22 +84,35 @@ class Corpus:
     def graph(self, since: str | None = None, until: str | None = None) -> Graph:
         return self._open(create=False).graph(since, until)
 
-    def actors(self) -> list[Actor]:
-        return self._open(create=False).actors()
+    def relation_graph(self, since: str | None = None, until: str | None = None, texts: bool = False) -> Graph:
+        """The graph analyses and reports need, read from the relation rows: no claims, no mentions,
+        document texts only with `texts`. Same relations and evidence as `graph()`."""
+        return self._open(create=False).relation_graph(since, until, texts)
+
+    def actors(self, mentions: bool = True) -> list[Actor]:
+        """Every stored actor, oldest first; with its mentions unless `mentions` is False."""
+        return self._open(create=False).actors(mentions)
+
+    def mention_counts(self) -> dict[str, int]:
+        """How many mentions each actor has (by id), counted in the store."""
+        return self._open(create=False).mention_counts()
+
+    def actor_names(self, ids) -> dict[str, str]:
+        """The names of the actors with these ids."""
+        return self._open(create=False).actor_names(ids)
 
     def relations(self, actor: str | None = None) -> list[Relation]:
         """Every relation, or those with `actor` (id, name or alias) at either end."""
-        store = self._open(create=False)
-        relations = store.graph().relations
-        if actor is None:
-            return relations
-        actor_id = store.actor(actor).id
-        return [r for r in relations if actor_id in (r.source, r.target)]
+        return self._open(create=False).relations(actor)
 
     def profile(self, actor_name: str) -> dict:
         """The actor's names, type, attributes, relations in and out, and the sentences behind them."""
-        store = self._open(create=False)
-        return profile(store.graph(), store.actor(actor_name).id)
+        actor, graph = self._open(create=False).profile_graph(actor_name)
+        return profile(graph, actor.id)
+
+    def remove(self, ref: str) -> Document:
+        """Remove a stored document (id, id prefix or path) and everything only it supported; return it."""
+        return self._open(create=False).remove(ref)
 
     def close(self) -> None:
         if self._store is not None:
@@ -167,6 +196,6 @@ def _read(paths: list[str], date: str | None) -> Iterator[Document | ReadError]:
     return iter_documents(paths, date=date)
 
 
-def _extract(documents: Iterable[Document], model: str | None) -> Iterator[tuple[Document, Graph]]:
+def _extract(documents: Iterable[Document], model: str | None, jobs: int = 1) -> Iterator[tuple[Document, Graph]]:
     from ..api import iter_graphs  # imported here: loading the NLP stack is slow
-    return iter_graphs(documents, model=model)
+    return iter_graphs(documents, model=model, jobs=jobs)

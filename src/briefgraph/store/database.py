@@ -1,4 +1,5 @@
-"""The SQLite store: one file, one writer, one transaction per document."""
+"""The store: one SQLite file (the default) or a PostgreSQL database (a team store); one writer at a
+time, one transaction per document."""
 from __future__ import annotations
 
 import contextlib
@@ -10,17 +11,23 @@ from urllib.parse import quote
 from typing import Iterator
 
 from ..errors import StoreDamaged, StoreError
-from ..model import Actor, Document, Graph
+from ..model import Actor, Document, Graph, Relation
 from ..settings import DEFAULT_DB
-from .query import actors_named, all_actors, mentions_of, read_graph
+from .postgres import BackendError, display_url, has_store, is_postgres_url, schema_lock
+from .postgres import connect as connect_postgres
+from .query import actor_profile_graph, actors_named, all_actors, names_of, mentions_of, read_graph, relation_graph
+from .relations import read_relations
+from .remove import find_document, remove_document
 from .schema import migrate
 from .write import write_document
 
 _DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+DB_ERRORS = (sqlite3.Error, BackendError)  # what either backend raises when a statement fails
 
 
 class Store:
-    """Documents, actors, mentions and claims in one SQLite file; relations are derived from claims.
+    """Documents, actors, mentions and claims in one SQLite file or PostgreSQL database (a postgresql:// URL),
+    with relation rows kept in step with the claims.
 
     `create=False` refuses a path with no file yet, so a mistyped --db is an error rather than
     a silent new, empty store.
@@ -28,7 +35,11 @@ class Store:
 
     def __init__(self, path: str | os.PathLike = DEFAULT_DB, *, create: bool = True):
         self.path = str(path)
-        self.db = _connect(self.path, create)
+        if is_postgres_url(self.path):
+            self.path = display_url(self.path)  # messages name the store, never its password
+            self.db = _connect_postgres(str(path), create)
+        else:
+            self.db = _connect(self.path, create)
 
     def close(self) -> None:
         self.db.close()
@@ -40,7 +51,7 @@ class Store:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:  # or a postgres.PgConnection
         """All writes inside commit together or not at all."""
         self.db.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through
         try:
@@ -65,7 +76,7 @@ class Store:
             if _damaged(exc):  # every later brief would fail the same way: stop here, in one line
                 raise StoreDamaged(f"{self.path}: {_reason(exc)}") from exc
             raise StoreError(f"{document.path}: not stored: {exc}") from exc
-        except (sqlite3.Error, TypeError, ValueError) as exc:  # TypeError: attributes JSON cannot encode
+        except (*DB_ERRORS, TypeError, ValueError) as exc:  # TypeError: attributes JSON cannot encode
             raise StoreError(f"{document.path}: not stored: {exc}") from exc
         return True
 
@@ -74,16 +85,48 @@ class Store:
 
         `since` and `until` are ISO dates or prefixes of one: until='2021-10' takes all of October.
         """
-        for value in (since, until):
-            if value and not _DATE_PREFIX.fullmatch(value):
-                raise StoreError(f"not a date: {value!r} (expected e.g. 2021-10-04, 2021-10 or 2021)")
+        _check_window(since, until)
         return self._read(lambda: read_graph(self.db, since, until))
 
-    def actors(self) -> list[Actor]:
-        """Every stored actor, with its mentions across documents, oldest first."""
-        return self._read(lambda: all_actors(self.db))
+    def relation_graph(self, since: str | None = None, until: str | None = None, texts: bool = False) -> Graph:
+        """The graph for analyses and reports: relations with evidence, actors without mentions, no claims.
 
-    def actor(self, ref: str) -> Actor:
+        Documents carry their texts only with `texts` (the report highlights evidence in them).
+        """
+        _check_window(since, until)
+        return self._read(lambda: relation_graph(self.db, since, until, texts))
+
+    def relations(self, actor: str | None = None, evidence: bool = True) -> list[Relation]:
+        """Every relation, or those with `actor` (id, name or alias) at either end, read from the relation rows."""
+        actor_id = self.actor(actor, mentions=False).id if actor is not None else None
+        return self._read(lambda: read_relations(self.db, actor_id, evidence))
+
+    def profile_graph(self, ref: str) -> tuple[Actor, Graph]:
+        """The actor `ref` names (with its mentions) and the part of the graph its profile shows."""
+        actor = self.actor(ref)
+        return actor, self._read(lambda: actor_profile_graph(self.db, actor))
+
+    def remove(self, ref: str) -> Document:
+        """Remove the document `ref` names (id, id prefix or path) and everything only it supported."""
+        document = self._read(lambda: find_document(self.db, ref))
+        try:
+            with self.transaction():
+                remove_document(self.db, document.id)
+        except DB_ERRORS as exc:
+            raise StoreError(f"{self.path}: {document.path}: not removed: {exc}") from exc
+        return document
+
+    def actors(self, mentions: bool = True) -> list[Actor]:
+        """Every stored actor, with its mentions across documents (unless `mentions` is False), oldest first."""
+        return self._read(lambda: all_actors(self.db, mentions))
+
+    def mention_counts(self) -> dict[str, int]:
+        return self._read(lambda: dict(self.db.execute("SELECT actor_id, COUNT(*) FROM mentions GROUP BY actor_id")))
+
+    def actor_names(self, ids) -> dict[str, str]:
+        return self._read(lambda: names_of(self.db, ids))
+
+    def actor(self, ref: str, mentions: bool = True) -> Actor:
         """The one actor `ref` names (id, name or alias), with its mentions; StoreError when none or several match."""
         found = self._read(lambda: actors_named(self.db, ref))
         if not found:
@@ -91,14 +134,21 @@ class Store:
         if len(found) > 1:
             names = ", ".join(a.name for a in found)
             raise StoreError(f"{ref!r} names {len(found)} actors in {self.path}: {names}; give the full name")
-        found[0].mentions = self._read(lambda: mentions_of(self.db, found[0].id))
+        if mentions:
+            found[0].mentions = self._read(lambda: mentions_of(self.db, found[0].id))
         return found[0]
 
     def _read(self, fn):
         try:
             return fn()
-        except sqlite3.Error as exc:
+        except DB_ERRORS as exc:
             raise StoreError(f"{self.path}: cannot read store: {_reason(exc)}") from exc
+
+
+def _check_window(since: str | None, until: str | None) -> None:
+    for value in (since, until):
+        if value and not _DATE_PREFIX.fullmatch(value):
+            raise StoreError(f"not a date: {value!r} (expected e.g. 2021-10-04, 2021-10 or 2021)")
 
 
 def _connect(path: str, create: bool) -> sqlite3.Connection:
@@ -146,3 +196,24 @@ def _damaged(exc: Exception) -> bool:
 def _reason(exc: Exception) -> str:
     text = str(exc).removeprefix("cannot open store: ")
     return f"store is damaged ({text})" if "malformed" in text else text
+
+
+def _connect_postgres(url: str, create: bool):
+    """Open a PostgreSQL store: the database must exist; `create` lets an empty one become a store."""
+    where = display_url(url)
+    try:
+        db = connect_postgres(url)
+    except BackendError as exc:
+        raise StoreError(f"{where}: cannot open store: {exc}") from exc
+    try:
+        with schema_lock(db):
+            usable = create or has_store(db)
+            if usable:
+                migrate(db)
+    except (BackendError, StoreError) as exc:
+        db.close()
+        raise StoreError(f"{where}: cannot open store: {exc}") from exc
+    if not usable:
+        db.close()
+        raise StoreError(f"no store at {where}; add briefs first: briefgraph add PATH --db {where}")
+    return db

@@ -16,6 +16,7 @@ def _relation(r: Relation, other: str, names: dict[str, str], paths: dict[str, s
     far = r.source if other == "source" else r.target
     return {"type": r.type, other: names.get(far, far), f"{other}_id": far, "status": r.modality.status,
             "probability": r.modality.probability, "cues": list(r.modality.cues), "sign": r.sign, "quad": r.quad,
+            "confidence": round(r.confidence, 4),
             "evidence": [_evidence(e, paths) for e in r.evidence]}
 
 

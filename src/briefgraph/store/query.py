@@ -5,6 +5,7 @@ import json
 import sqlite3
 
 from ..model import Actor, Claim, Document, Graph, Modality, Span, aggregate, name_key
+from .relations import read_relations
 
 
 def load_actor(db: sqlite3.Connection, actor_id: str) -> Actor:
@@ -27,10 +28,21 @@ def _all_actors(db: sqlite3.Connection) -> list[Actor]:
     return [_actor(row, names.get(row[0], [])) for row in rows]
 
 
-def all_actors(db: sqlite3.Connection) -> list[Actor]:
-    """Every stored actor with its mentions, without reading any document text."""
+def names_of(db: sqlite3.Connection, ids) -> dict[str, str]:
+    """Actor id -> name for the given ids (looked up in slices: a query takes only so many parameters)."""
+    ids, names = sorted(set(ids)), {}
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        names.update(db.execute(f"SELECT id, name FROM actors WHERE id IN ({','.join('?' * len(part))})", part))
+    return names
+
+
+def all_actors(db: sqlite3.Connection, with_mentions: bool = True) -> list[Actor]:
+    """Every stored actor with its mentions (unless not `with_mentions`), without reading any document text."""
     actors = _all_actors(db)
-    mentions = _mentions(db, "1", [])
+    if not with_mentions:
+        return actors
+    mentions = _mentions(db, "1 = 1", [])
     for actor in actors:
         actor.mentions = mentions.get(actor.id, [])
     return actors
@@ -47,14 +59,16 @@ def window(since: str | None, until: str | None) -> tuple[str, list]:
         params += [len(until), until]
     if parts:  # an undated brief, or one dated in words, is in no window
         parts.insert(0, "d.date GLOB '[0-9][0-9][0-9][0-9]*'")
-    return " AND ".join(parts) or "1", params
+    return " AND ".join(parts) or "1 = 1", params
 
 
-def _documents(db: sqlite3.Connection, where: str, params: list) -> list[Document]:
-    rows = db.execute(f"SELECT d.id, d.path, d.title, d.date, d.text, d.date_source FROM documents d WHERE {where} "
-                      "ORDER BY d.rowid", params)
-    return [Document(text=text, path=path, title=title, date=date, id=doc_id, date_source=source)
-            for doc_id, path, title, date, text, source in rows]
+def _documents(db: sqlite3.Connection, where: str, params: list, texts: bool = True) -> list[Document]:
+    """Documents in the order stored; without `texts`, each keeps its length but not its text."""
+    text = "d.text" if texts else "''"
+    rows = db.execute(f"SELECT d.id, d.path, d.title, d.date, {text}, d.chars, d.date_source FROM documents d "
+                      f"WHERE {where} ORDER BY d.rowid", params)
+    return [Document(text=text, path=path, title=title, date=date, id=doc_id, length=chars, date_source=source)
+            for doc_id, path, title, date, text, chars, source in rows]
 
 
 def mentions_of(db: sqlite3.Connection, actor_id: str) -> list[Span]:
@@ -93,6 +107,40 @@ def read_graph(db: sqlite3.Connection, since: str | None = None, until: str | No
         involved = set(mentions) | {c.source for c in claims} | {c.target for c in claims}
         actors = [a for a in actors if a.id in involved]
     return Graph(_documents(db, where, params), actors, aggregate(claims), claims)
+
+
+def relation_graph(db: sqlite3.Connection, since: str | None = None, until: str | None = None,
+                   texts: bool = False) -> Graph:
+    """The graph analyses and reports read: relations with their evidence, actors without their mentions,
+    documents (with their texts only when `texts`), and no claims.
+
+    Without a window the relations are the stored relation rows; a window aggregates the claims of
+    its documents, so confidence and cues come from those claims only (as `read_graph` does).
+    """
+    where, params = window(since, until)
+    actors = _all_actors(db)
+    if since or until:
+        claims = _claims(db, where, params)
+        involved = {r[0] for r in db.execute(f"""SELECT DISTINCT m.actor_id FROM mentions m
+                                                 JOIN documents d ON d.id = m.doc_id WHERE {where}""", params)}
+        involved |= {c.source for c in claims} | {c.target for c in claims}
+        return Graph(_documents(db, where, params, texts), [a for a in actors if a.id in involved],
+                     aggregate(claims))
+    return Graph(_documents(db, where, params, texts), actors, read_relations(db))
+
+
+def actor_profile_graph(db: sqlite3.Connection, actor: Actor) -> Graph:
+    """What an actor's profile needs: its relations with evidence, the actors at their far ends, and the
+    documents their evidence comes from (without texts), read through the indexes on that actor."""
+    relations = read_relations(db, actor.id)
+    rows = db.execute("""SELECT id, name, type, attributes FROM actors WHERE id IN (
+                             SELECT target FROM relations WHERE source = ?
+                             UNION SELECT source FROM relations WHERE target = ?) AND id != ?""",
+                      (actor.id, actor.id, actor.id)).fetchall()
+    others = [_actor(row, []) for row in rows]
+    docs = _documents(db, "d.id IN (SELECT doc_id FROM claims WHERE source = ? OR target = ?)",
+                      [actor.id, actor.id], texts=False)
+    return Graph(docs, [actor, *others], relations)
 
 
 def actors_named(db: sqlite3.Connection, ref: str) -> list[Actor]:

@@ -70,13 +70,31 @@ def m005_claim_confidence(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE claims ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0")
 
 
-def m006_document_date_source(db: sqlite3.Connection) -> None:
+def m006_relation_rows(db: sqlite3.Connection) -> None:
+    # The view recomputed every relation from every claim on each read; a table kept in step with
+    # the claims (store/relations.py) lets a query read only the relations it answers with.
+    from .relations import rebuild_all
+    db.execute("DROP VIEW relations")
+    db.execute("""CREATE TABLE relations (
+        id TEXT PRIMARY KEY,  -- model.relation_id(source, type, target, status)
+        source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL, status TEXT NOT NULL,
+        quad TEXT NOT NULL, sign INTEGER NOT NULL, probability REAL, cues TEXT NOT NULL DEFAULT '[]',
+        claims INTEGER NOT NULL, documents INTEGER NOT NULL, confidence REAL NOT NULL,
+        first_date TEXT, last_date TEXT, first_claim INTEGER NOT NULL,
+        UNIQUE (source, type, target, status))""")
+    db.execute("CREATE INDEX relations_target ON relations(target)")
+    db.execute("CREATE INDEX relations_order ON relations(first_claim)")
+    db.execute("CREATE INDEX claims_relation ON claims(source, type, target, status)")
+    rebuild_all(db)
+
+
+def m007_document_date_source(db: sqlite3.Connection) -> None:
     # Where a brief's date came from (front matter, HTML metadata, a date stated in it, PDF properties).
     db.execute("ALTER TABLE documents ADD COLUMN date_source TEXT")
 
 
 MIGRATIONS: list[Migration] = [m001_documents, m002_actors, m003_claims, m004_relations_view,
-                               m005_claim_confidence, m006_document_date_source]
+                               m005_claim_confidence, m006_relation_rows, m007_document_date_source]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:

@@ -13,6 +13,11 @@ from datetime import datetime, timezone
 from ..merge import Identity, absorb, lookup_keys, remap_claims, strong_keys
 from ..model import Actor, Claim, Document, Graph, name_key
 from .query import load_actor
+from .relations import add_document, recompute_actor
+
+
+# An alias once canonical stays canonical (portable spelling of SQLite's two-argument max()).
+_KEEP_CANONICAL = "CASE WHEN excluded.canonical > aliases.canonical THEN excluded.canonical ELSE aliases.canonical END"
 
 
 def write_document(db: sqlite3.Connection, document: Document, graph: Graph) -> None:
@@ -25,6 +30,7 @@ def write_document(db: sqlite3.Connection, document: Document, graph: Graph) -> 
         _insert_mentions(db, id_map[actor.id], actor)
     for claim in remap_claims(graph.claims, id_map):
         _insert_claim(db, claim)
+    add_document(db, document.id)
 
 
 def resolve_actor(db: sqlite3.Connection, actor: Actor) -> str:
@@ -69,8 +75,8 @@ def _insert_actor(db: sqlite3.Connection, actor: Actor) -> None:
 
 def _add_names(db: sqlite3.Connection, actor_id: str, actor: Actor) -> None:
     for name in actor.names():
-        db.execute("""INSERT INTO aliases (actor_id, alias, key, canonical) VALUES (?, ?, ?, ?)
-                      ON CONFLICT (actor_id, alias) DO UPDATE SET canonical = max(canonical, excluded.canonical)""",
+        db.execute(f"""INSERT INTO aliases (actor_id, alias, key, canonical) VALUES (?, ?, ?, ?)
+                      ON CONFLICT (actor_id, alias) DO UPDATE SET canonical = {_KEEP_CANONICAL}""",
                    (actor_id, name, name_key(name), int(name == actor.name)))
 
 
@@ -83,16 +89,20 @@ def _absorb_attributes(db: sqlite3.Connection, actor_id: str, other: Actor) -> N
 def _fold(db: sqlite3.Connection, other: str, survivor: str) -> None:
     """Merge stored actor `other` into `survivor`: a new brief showed they are one actor."""
     _absorb_attributes(db, survivor, load_actor(db, other))
-    db.execute("""INSERT INTO aliases (actor_id, alias, key, canonical)
+    db.execute(f"""INSERT INTO aliases (actor_id, alias, key, canonical)
                   SELECT ?, alias, key, canonical FROM aliases WHERE actor_id = ? ORDER BY rowid
-                  ON CONFLICT (actor_id, alias) DO UPDATE SET canonical = max(canonical, excluded.canonical)""",
+                  ON CONFLICT (actor_id, alias) DO UPDATE SET canonical = {_KEEP_CANONICAL}""",
                (survivor, other))
     db.execute("DELETE FROM aliases WHERE actor_id = ?", (other,))
-    db.execute("UPDATE OR IGNORE mentions SET actor_id = ? WHERE actor_id = ?", (survivor, other))
-    db.execute("DELETE FROM mentions WHERE actor_id = ?", (other,))
+    # Mentions both actors have at one place collapse into the survivor's (in SQL both backends speak).
+    db.execute("""DELETE FROM mentions WHERE actor_id = ? AND EXISTS (SELECT 1 FROM mentions s WHERE s.actor_id = ?
+                  AND s.doc_id = mentions.doc_id AND s.start = mentions.start AND s."end" = mentions."end")""",
+               (other, survivor))
+    db.execute("UPDATE mentions SET actor_id = ? WHERE actor_id = ?", (survivor, other))
     db.execute("UPDATE claims SET source = ? WHERE source = ?", (survivor, other))
     db.execute("UPDATE claims SET target = ? WHERE target = ?", (survivor, other))
     db.execute("DELETE FROM claims WHERE source = ? AND target = ?", (survivor, survivor))  # as merge.remap_claims
+    recompute_actor(db, [other, survivor])
     db.execute("UPDATE actor_ids SET actor_id = ? WHERE actor_id = ?", (survivor, other))
     db.execute("DELETE FROM actors WHERE id = ?", (other,))
 

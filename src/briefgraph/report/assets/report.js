@@ -1,23 +1,20 @@
 /* briefgraph report viewer.
  *
- * Draws the layout computed in Python on one canvas (no layout in the browser), with pan, zoom
- * and click-to-select, and fills the actor panel and the relations table from the data in
- * <script id="bg-data">:
- *   actors[i]    = {id, name, type, aliases, attributes, x, y, degree, camp, pressure, explanation}
+ * The graph is drawn by the bundled graph view (window.BriefgraphGraph, docs/GRAPH-VIEW.md), which
+ * lays the actors out itself; this script feeds it the relations and fills the actor panel, the
+ * list of actors without ties and the relations table from the data in <script id="bg-data">:
+ *   actors[i]    = {id, name, type, aliases, attributes, degree, camp, pressure, explanation}
  *   edges[j]     = [source index, target index, sign, weight, style (0 factual, 1 uncertain, 2 unreal)]
- *   relations[k] = [source index, target index, type, sign, status, [[doc index, mark id, text], ...]]
- * Edges are drawn in batches (one stroke per colour, dash and width), so 10,000 edges cost a
- * few dozen strokes per frame.
+ *   relations[k] = [source index, target index, type, sign, status, [[doc index, mark id, text], ...],
+ *                   drawn (0/1), status weight, confidence in [0, 1]]
+ * Every text from a brief reaches the page through textContent or the graph's canvas, never as HTML.
  */
 (function () {
   "use strict";
 
   var data = JSON.parse(document.getElementById("bg-data").textContent);
-  var actors = data.actors, edges = data.edges, relations = data.relations;
+  var actors = data.actors, edges = data.edges, relations = data.relations, docs = data.docs;
 
-  var WORLD = 500;
-  var SIGN_COLOURS = { "1": "#2e8b57", "-1": "#c0392b", "0": "#9a9a9a" };
-  var DASHES = [[], [7, 4], [1.5, 3.5]];
   var TYPE_COLOURS = {
     state: "#3366cc", armed_group: "#aa3377", organization: "#228833", igo: "#1b9e9e",
     person: "#c99a06", collective: "#ee6677", ethnic_group: "#8c6d31", place: "#7f7f7f", unknown: "#555555"
@@ -29,15 +26,12 @@
 
   var api = window.briefgraph = {
     actorCount: actors.length, edgeCount: edges.length, drawnNodes: 0, drawnEdges: 0,
-    firstDrawMs: null, lastSelectMs: null, selected: null
+    firstDrawMs: null, lastSelectMs: null, selected: null, view: null
   };
 
-  var view = { scale: 1, tx: 0, ty: 0, width: 0, height: 0, dpr: 1 };
-  var state = { selected: -1, colourBy: "type", pending: false, selectStarted: null };
-
-  var canvas = document.getElementById("graph");
-  var ctx = canvas.getContext("2d");
+  var state = { colourBy: "type", selectStarted: null };
   var panel = document.getElementById("panel");
+  var container = document.getElementById("graph");
 
   /* ---------- indexes ---------- */
 
@@ -53,261 +47,89 @@
     if (r[1] !== r[0]) { relationsOf[r[1]].push(k); }
   });
 
-  var SMALL = actors.length <= 200;
-  function radius(i) {
-    var d = Math.sqrt(actors[i].degree || 0);
-    return SMALL ? Math.min(3 + 2 * d, 16) : Math.min(2 + 0.5 * d, 9);
-  }
-  function edgeWidth(weight) { return Math.round(2 * Math.min(1 + weight, 6)) / 2; }
+  /* ---------- the graph view ---------- */
 
-  var edgeGroups = (function () {
-    var groups = {};
-    edges.forEach(function (e, j) {
-      var key = e[2] + "|" + e[4] + "|" + edgeWidth(e[3]);
-      (groups[key] = groups[key] || { sign: e[2], style: e[4], width: edgeWidth(e[3]), members: [] }).members.push(j);
+  function evidenceDates(r) {
+    var dates = [];
+    r[5].forEach(function (ev) { if (ev[0] >= 0 && docs[ev[0]].date) { dates.push(docs[ev[0]].date); } });
+    return dates;
+  }
+
+  function graphData() {
+    var nodes = actors.map(function (a) {
+      return { id: a.id, label: a.name, type: a.type, degree: a.degree, camp: a.camp };
     });
-    return Object.keys(groups).map(function (k) { return groups[k]; });
-  })();
-
-  var labelOrder = actors.map(function (_, i) { return i; })
-    .sort(function (a, b) { return (actors[b].degree || 0) - (actors[a].degree || 0); });
-
-  /* ---------- view ---------- */
-
-  function px(i) { return actors[i].x * WORLD * view.scale + view.tx; }
-  function py(i) { return actors[i].y * WORLD * view.scale + view.ty; }
-
-  function resize() {
-    view.dpr = window.devicePixelRatio || 1;
-    view.width = canvas.clientWidth;
-    view.height = canvas.clientHeight;
-    canvas.width = Math.round(view.width * view.dpr);
-    canvas.height = Math.round(view.height * view.dpr);
-    schedule();
-  }
-
-  // The box that "Fit" shows: all actors in small graphs; in large ones the 2nd to 98th
-  // percentile, so a few far-flung actors do not shrink the rest to a blot.
-  var bounds = (function () {
-    if (!actors.length) { return { x0: -WORLD, y0: -WORLD, x1: WORLD, y1: WORLD }; }
-    var trim = actors.length > 100 ? 0.02 : 0;
-    function range(key) {
-      var v = actors.map(function (a) { return a[key] * WORLD; }).sort(function (a, b) { return a - b; });
-      var k = Math.floor(trim * (v.length - 1));
-      return [v[k], v[v.length - 1 - k]];
-    }
-    var xs = range("x"), ys = range("y");
-    return { x0: xs[0], x1: xs[1], y0: ys[0], y1: ys[1] };
-  })();
-
-  function fitScale() {
-    var w = Math.max(bounds.x1 - bounds.x0, 1), h = Math.max(bounds.y1 - bounds.y0, 1);
-    var s = Math.min((view.width - 180) / w, (view.height - 50) / h);
-    return s > 0 && isFinite(s) ? Math.min(s, 4) : 1;
-  }
-
-  function fit() {
-    view.scale = fitScale();
-    view.tx = view.width / 2 - (bounds.x0 + bounds.x1) / 2 * view.scale - 40;
-    view.ty = view.height / 2 - (bounds.y0 + bounds.y1) / 2 * view.scale;
-    schedule();
-  }
-
-  function zoomAt(factor, sx, sy) {
-    var next = Math.max(0.05, Math.min(view.scale * factor, 80));
-    factor = next / view.scale;
-    view.tx = sx - (sx - view.tx) * factor;
-    view.ty = sy - (sy - view.ty) * factor;
-    view.scale = next;
-    schedule();
-  }
-
-  function centreOn(i) {
-    view.tx = view.width / 2 - actors[i].x * WORLD * view.scale;
-    view.ty = view.height / 2 - actors[i].y * WORLD * view.scale;
-    schedule();
-  }
-
-  /* ---------- drawing ---------- */
-
-  function schedule() {
-    if (!state.pending) {
-      state.pending = true;
-      window.requestAnimationFrame(draw);
-    }
-  }
-
-  function nodeColour(i) {
-    if (state.colourBy === "camp") {
-      var c = actors[i].camp;
-      return c === null || c === undefined ? NO_CAMP : CAMP_COLOURS[c];
-    }
-    return TYPE_COLOURS[actors[i].type] || TYPE_COLOURS.unknown;
-  }
-
-  function strokeEdges(list, colour, style, width, alpha) {
-    ctx.beginPath();
-    for (var n = 0; n < list.length; n++) {
-      var e = edges[list[n]];
-      ctx.moveTo(actors[e[0]].x * WORLD, actors[e[0]].y * WORLD);
-      ctx.lineTo(actors[e[1]].x * WORLD, actors[e[1]].y * WORLD);
-    }
-    ctx.globalAlpha = alpha;
-    ctx.strokeStyle = colour;
-    ctx.lineWidth = width / view.scale;
-    ctx.setLineDash(DASHES[style].map(function (d) { return d / view.scale; }));
-    ctx.stroke();
-  }
-
-  function drawEdges() {
-    var dim = state.selected >= 0;
-    edgeGroups.forEach(function (g) {
-      strokeEdges(g.members, SIGN_COLOURS[g.sign], g.style, g.width, dim ? 0.15 : 0.7);
+    var links = [];
+    relations.forEach(function (r, k) {
+      if (!r[6]) { return; }
+      links.push({ id: "r" + k, source: actors[r[0]].id, target: actors[r[1]].id, type: r[2], sign: r[3],
+        status: r[4], weight: r[7], confidence: r[8], dates: evidenceDates(r) });
     });
-    if (dim) {
-      var own = {};
-      edgesOf[state.selected].forEach(function (j) {
-        var e = edges[j], key = e[2] + "|" + e[4] + "|" + edgeWidth(e[3]);
-        (own[key] = own[key] || { sign: e[2], style: e[4], width: edgeWidth(e[3]), members: [] }).members.push(j);
-      });
-      Object.keys(own).forEach(function (k) {
-        var g = own[k];
-        strokeEdges(g.members, SIGN_COLOURS[g.sign], g.style, g.width + 1, 1);
-      });
-    }
-    ctx.setLineDash([]);
-    ctx.globalAlpha = 1;
+    return { nodes: nodes, edges: links };
   }
 
-  function drawNodes() {
-    var byColour = {};
-    for (var i = 0; i < actors.length; i++) {
-      var c = nodeColour(i);
-      (byColour[c] = byColour[c] || []).push(i);
+  var view = null;
+  function mountGraph() {
+    try {
+      view = window.BriefgraphGraph.mount(container, graphData(), { colourBy: state.colourBy });
+    } catch (err) {  // no WebGL, for instance: the rest of the report still works
+      container.textContent = "";
+      container.appendChild(el("p", "graph-error", "The graph cannot be drawn in this browser: " + err.message));
+      return;
     }
-    Object.keys(byColour).forEach(function (colour) {
-      ctx.beginPath();
-      byColour[colour].forEach(function (i) {
-        var x = actors[i].x * WORLD, y = actors[i].y * WORLD, r = radius(i) / view.scale;
-        ctx.moveTo(x + r, y);
-        ctx.arc(x, y, r, 0, 2 * Math.PI);
-      });
-      ctx.fillStyle = colour;
-      ctx.fill();
+    api.view = view;
+    view.on("render", function () {
+      api.drawnNodes = view.visibleNodes();
+      api.drawnEdges = view.visibleEdges();
+      container.setAttribute("data-drawn-nodes", String(api.drawnNodes));
+      if (api.firstDrawMs === null) { api.firstDrawMs = view.firstDrawMs(); }
+      if (state.selectStarted !== null) {  // from the click (or call) to the panel filled and the graph redrawn
+        api.lastSelectMs = window.performance.now() - state.selectStarted;
+        state.selectStarted = null;
+      }
     });
-    if (state.selected >= 0) {
-      var s = state.selected;
-      ctx.beginPath();
-      ctx.arc(actors[s].x * WORLD, actors[s].y * WORLD, (radius(s) + 4) / view.scale, 0, 2 * Math.PI);
-      ctx.lineWidth = 3 / view.scale;
-      ctx.strokeStyle = "#111";
-      ctx.stroke();
-    }
-    return actors.length;
-  }
-
-  function labelSet() {
-    var shown = {}, budget = Math.round(12 * Math.max(1, view.scale / baseScale()));
-    labelOrder.slice(0, budget).forEach(function (i) { shown[i] = true; });
-    if (state.selected >= 0) {
-      shown[state.selected] = true;
-      edgesOf[state.selected].slice().sort(function (a, b) { return edges[b][3] - edges[a][3]; })
-        .slice(0, 25).forEach(function (j) { shown[edges[j][0]] = true; shown[edges[j][1]] = true; });
-    }
-    return Object.keys(shown).map(Number);
-  }
-
-  function baseScale() { return fitScale(); }
-
-  function drawLabels() {
-    ctx.setTransform(view.dpr, 0, 0, view.dpr, 0, 0);
-    ctx.font = "12px system-ui, sans-serif";
-    ctx.textBaseline = "middle";
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = "rgba(255,255,255,0.9)";
-    ctx.fillStyle = "#111";
-    labelSet().forEach(function (i) {
-      var x = px(i) + radius(i) + 3, y = py(i);
-      if (x < -200 || x > view.width + 10 || y < -10 || y > view.height + 10) { return; }
-      ctx.strokeText(actors[i].name, x, y);
-      ctx.fillText(actors[i].name, x, y);
+    view.on("select", function (id) {
+      if (id === null) { api.selected = null; return; }
+      if (api.selected !== id) { select(byId[id], false); }
     });
+    view.sigma.refresh();
   }
 
-  function draw() {
-    state.pending = false;
-    ctx.setTransform(view.dpr, 0, 0, view.dpr, 0, 0);
-    ctx.clearRect(0, 0, view.width, view.height);
-    ctx.setTransform(view.dpr * view.scale, 0, 0, view.dpr * view.scale, view.dpr * view.tx, view.dpr * view.ty);
-    drawEdges();
-    api.drawnNodes = drawNodes();
-    api.drawnEdges = edges.length;
-    drawLabels();
-    canvas.setAttribute("data-drawn-nodes", String(api.drawnNodes));
-    if (api.firstDrawMs === null) { api.firstDrawMs = window.performance.now(); }
-    if (state.selectStarted !== null) {  // from the click (or call) to the panel filled and the canvas redrawn
-      api.lastSelectMs = window.performance.now() - state.selectStarted;
-      state.selectStarted = null;
-    }
+  function listIsolated() {
+    if (!view) { return; }
+    var ids = view.isolated();
+    if (!ids.length) { return; }
+    var list = document.getElementById("isolated-list");
+    ids.map(function (id) { return byId[id]; })
+      .sort(function (a, b) { return actors[a].name.localeCompare(actors[b].name); })
+      .forEach(function (i) { list.appendChild(actorButton(i)); });
+    document.getElementById("isolated-count").textContent = String(ids.length);
+    document.getElementById("isolated").hidden = false;
   }
 
-  /* ---------- picking and input ---------- */
-
-  function pick(sx, sy) {
-    var best = -1, bestD = Infinity;
-    for (var i = 0; i < actors.length; i++) {
-      var dx = px(i) - sx, dy = py(i) - sy, d = dx * dx + dy * dy, r = radius(i) + 4;
-      if (d <= r * r && d < bestD) { best = i; bestD = d; }
-    }
-    return best;
-  }
-
-  function local(ev) {
-    var rect = canvas.getBoundingClientRect();
-    return [ev.clientX - rect.left, ev.clientY - rect.top];
-  }
-
-  var drag = null;
-  canvas.addEventListener("pointerdown", function (ev) {
-    var p = local(ev);
-    drag = { x: p[0], y: p[1], tx: view.tx, ty: view.ty, moved: false, start: ev.timeStamp };
-    canvas.setPointerCapture(ev.pointerId);
-  });
-  canvas.addEventListener("pointermove", function (ev) {
-    if (!drag) { return; }
-    var p = local(ev), dx = p[0] - drag.x, dy = p[1] - drag.y;
-    if (Math.abs(dx) + Math.abs(dy) > 3) { drag.moved = true; }
-    if (drag.moved) {
-      view.tx = drag.tx + dx;
-      view.ty = drag.ty + dy;
-      schedule();
-    }
-  });
-  canvas.addEventListener("pointerup", function (ev) {
-    if (drag && !drag.moved) {
-      var p = local(ev), i = pick(p[0], p[1]);
-      if (i >= 0) { select(i, false, ev.timeStamp); } else { deselect(); }
-    }
-    drag = null;
-  });
-  canvas.addEventListener("wheel", function (ev) {
-    ev.preventDefault();
-    var p = local(ev);
-    zoomAt(Math.exp(-ev.deltaY * 0.0015), p[0], p[1]);
-  }, { passive: false });
-  canvas.addEventListener("keydown", function (ev) {
-    if (ev.key === "+" || ev.key === "=") { zoomAt(1.25, view.width / 2, view.height / 2); }
-    else if (ev.key === "-") { zoomAt(0.8, view.width / 2, view.height / 2); }
-    else if (ev.key === "Escape") { deselect(); }
-  });
-
-  document.getElementById("zoom-in").addEventListener("click", function () { zoomAt(1.25, view.width / 2, view.height / 2); });
-  document.getElementById("zoom-out").addEventListener("click", function () { zoomAt(0.8, view.width / 2, view.height / 2); });
-  document.getElementById("zoom-fit").addEventListener("click", fit);
+  document.getElementById("zoom-in").addEventListener("click", function () { if (view) { view.zoom(1.5); } });
+  document.getElementById("zoom-out").addEventListener("click", function () { if (view) { view.zoom(1 / 1.5); } });
+  document.getElementById("zoom-fit").addEventListener("click", function () { if (view) { view.fit(); } });
   document.getElementById("colour-by").addEventListener("change", function (ev) {
     state.colourBy = ev.target.value;
+    if (view) { view.setColourBy(state.colourBy); }
     legendNodes();
-    schedule();
+  });
+  var signFilter = document.getElementById("graph-sign");
+  var confidenceFilter = document.getElementById("graph-confidence");
+  function filterGraph() {
+    var min = Number(confidenceFilter.value);
+    document.getElementById("graph-confidence-value").textContent = min.toFixed(2);
+    if (view) { view.setFilter({ signs: signFilter.value === "" ? null : [signFilter.value], minConfidence: min }); }
+  }
+  signFilter.addEventListener("change", filterGraph);
+  confidenceFilter.addEventListener("input", filterGraph);
+
+  container.addEventListener("keydown", function (ev) {
+    if (!view) { return; }
+    if (ev.key === "+" || ev.key === "=") { view.zoom(1.5); }
+    else if (ev.key === "-") { view.zoom(1 / 1.5); }
+    else if (ev.key === "Escape") { view.select(null); }
   });
 
   /* ---------- the actor panel ---------- */
@@ -325,6 +147,9 @@
   function showMark(id) {
     var mark = id && document.getElementById(id);
     if (!mark) { return; }
+    // Off-screen sections skip layout (content-visibility) and would change height under a jump,
+    // landing it short: lay everything out for good before the first jump.
+    document.body.classList.add("laid-out");
     mark.scrollIntoView({ block: "center", behavior: "smooth" });
     mark.classList.add("flash");
     window.setTimeout(function () { mark.classList.remove("flash"); }, 1600);
@@ -353,6 +178,7 @@
       actors[r[0]].name + " " + r[2] + " " + actors[r[1]].name));
     line.appendChild(el("span", "badge " + signClass(r[3]), signText(r[3])));
     line.appendChild(el("span", "badge status", r[4]));
+    if (r[8] < 1) { line.appendChild(el("span", "badge confidence", "confidence " + r[8].toFixed(2))); }
     line.appendChild(evidenceList(r[5]));
     return line;
   }
@@ -420,17 +246,11 @@
 
   function select(i, centre, started) {
     state.selectStarted = started !== undefined ? started : window.performance.now();
-    state.selected = i;
     api.selected = actors[i].id;
     renderPanel(i);
-    if (centre) { centreOn(i); }
-    schedule();
-  }
-
-  function deselect() {
-    state.selected = -1;
-    api.selected = null;
-    schedule();
+    if (view) {
+      if (centre) { view.focus(actors[i].id); } else if (view.selected() !== actors[i].id) { view.select(actors[i].id); }
+    }
   }
 
   api.select = function (id) {
@@ -439,10 +259,8 @@
     select(i, true);
     return true;
   };
-  api.screenPosition = function (id) {
-    var i = byId[id], rect = canvas.getBoundingClientRect();
-    return i === undefined ? null : { x: rect.left + px(i), y: rect.top + py(i) };
-  };
+  api.screenPosition = function (id) { return view ? view.screenPosition(id) : null; };
+  api.labelBoxes = function () { return view ? view.labelBoxes() : []; };
 
   Array.prototype.forEach.call(document.querySelectorAll(".actor-link[data-actor]"), function (b) {
     b.addEventListener("click", function () {
@@ -544,10 +362,8 @@
   }
 
   // The graph first, then everything that is not on screen yet.
-  window.addEventListener("resize", function () { resize(); });
-  resize();
-  fit();
-  draw();
+  mountGraph();
+  listIsolated();
   legendNodes();
   initSearch();
   initTable();
