@@ -62,13 +62,15 @@ def _given(source, text: str | None, path, date: str | None) -> object:
 
 def iter_graphs(source=None, *, text: str | None = None, path=None, model: str | None = None,
                 date: str | None = None, on_error: Callable[[ReadError], None] | None = None,
-                generic_actors: bool = False, jobs: int = 1, scorer=True) -> Iterator[tuple[Document, Graph]]:
+                generic_actors: bool = False, jobs: int = 1, scorer=True,
+                catalog: str | None = None) -> Iterator[tuple[Document, Graph]]:
     """Yield (document, graph of that document) for every readable document; report the others to `on_error`
     (without it, the first unreadable file raises). Give the input as `text=`, `path=` or `source` (see
     `extract`). `generic_actors` also keeps unnamed groups ('police', 'protesters') that take part in claims.
     `jobs` > 1 parses in that many worker processes; the graphs and their order are the same.
     `scorer`: True for the shipped pair scorer, a `learn.model.PairModel`, or None for the rules alone
-    (a model given here, as evaluation and training do, is used in this process)."""
+    (a model given here, as evaluation and training do, is used in this process).
+    `catalog` names a user actor catalogue (the format of ontology/actors.yaml) added to the shipped one."""
     date = check_date(date)
     source = _given(source, text, path, date)
 
@@ -83,14 +85,15 @@ def iter_graphs(source=None, *, text: str | None = None, path=None, model: str |
                 yield item
     if scorer is not True:
         from .nlp.pipeline import extract_documents_iter  # here: importing the api must not load spaCy
-        yield from extract_documents_iter(readable(), model=model, generic_actors=generic_actors, scorer=scorer)
+        yield from extract_documents_iter(readable(), model=model, generic_actors=generic_actors, scorer=scorer,
+                                          catalog=catalog)
         return
-    yield from local_engine(jobs, model, generic_actors).graphs(readable())
+    yield from local_engine(jobs, model, generic_actors, catalog).graphs(readable())
 
 
 def extract(source=None, *, text: str | None = None, path=None, model: str | None = None,
             date: str | None = None, on_error: Callable[[ReadError], None] | None = None,
-            generic_actors: bool = False, jobs: int = 1, scorer=True) -> Graph:
+            generic_actors: bool = False, jobs: int = 1, scorer=True, catalog: str | None = None) -> Graph:
     """Extract one actor graph from `text=` (a string), `path=` (a file, a folder, or a list of them), or
     `source` (a Document, a list, or a string taken as a path when it names one).
 
@@ -100,7 +103,7 @@ def extract(source=None, *, text: str | None = None, path=None, model: str | Non
     """
     errors: list[ReadError] = []
     graphs = iter_graphs(source, text=text, path=path, model=model, date=date, on_error=on_error or errors.append,
-                         generic_actors=generic_actors, jobs=jobs, scorer=scorer)
+                         generic_actors=generic_actors, jobs=jobs, scorer=scorer, catalog=catalog)
     graph = merge_graphs([g for _, g in graphs])
     if errors:
         raise ReadErrors(errors, graph)

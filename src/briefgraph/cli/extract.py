@@ -38,17 +38,21 @@ def extract(
                                         "'protesters') that take part in claims."),
     jobs: JobsOpt = None,
     min_confidence: MinConfidenceOpt = 0.0,
+    catalog: Optional[str] = typer.Option(None, "--catalog", help="A YAML actor catalogue (the format of "
+                                          "ontology/actors.yaml) that adds or overrides known actors "
+                                          "(default: $BRIEFGRAPH_CATALOG)."),
     with_text: bool = typer.Option(False, "--with-text", help="Put each document's text in the JSON: the text "
                                    "evidence offsets index (for HTML and PDF, the extracted text)."),
 ) -> None:
     """Extract the evidence-linked actor graph of briefs, without storing it.
 
     Example: briefgraph extract examples/briefs --format json --output graph.json --jobs 2
+    Example: briefgraph extract examples/briefs --format table --catalog examples/my-actors.yaml
     """
     failures: list[ReadError] = []
     from ..api import iter_graphs  # here, not at the top: store commands should not pay for loading spaCy
     graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors,
-                         jobs=jobs or default_jobs())
+                         jobs=jobs or default_jobs(), catalog=catalog)
     with one_line_errors(), output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:
         task = bar.add_task("extracting", total=None)
         pairs = _counted(graphs, bar, task)

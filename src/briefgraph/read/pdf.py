@@ -1,4 +1,5 @@
-"""PDF files: the text layer, read with pypdf. Scanned pages without one are refused."""
+"""PDF files: the text layer, read with pypdf and set into paragraphs (pdftext.py). Scanned pages
+without one are refused."""
 from __future__ import annotations
 
 import contextlib
@@ -9,6 +10,7 @@ from typing import Iterator
 
 from .base import Parsed, Refused, normalise_newlines
 from .dates import normalise_date, stated_date
+from .pdftext import pdf_paragraphs
 
 
 def read_pdf(data: bytes) -> Parsed:
@@ -36,12 +38,13 @@ def _read(data: bytes) -> Parsed:
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:  # pypdf raises many unrelated types on damaged content streams
         raise Refused(f"cannot read PDF text ({_brief(exc)})") from None
-    text = normalise_newlines("\n\n".join(p.strip() for p in pages if p.strip()))
+    text = pdf_paragraphs([normalise_newlines(p) for p in pages])
     if not text:
         raise Refused("PDF has no text layer")
     title, printed = _metadata(reader)
     # A date the brief states at its top is its own; the PDF's creation date is when it was printed.
-    own = stated_date(text)
+    # Read from the first page's lines as extracted, before they are joined into paragraphs.
+    own = stated_date(normalise_newlines(pages[0])) if pages else None
     date, source = (own, "stated in the text") if own else (printed, "pdf properties" if printed else None)
     return Parsed(text, title, date, date_source=source)
 
