@@ -88,7 +88,12 @@ def m006_relation_rows(db: sqlite3.Connection) -> None:
     rebuild_all(db)
 
 
-def m007_review_decisions(db: sqlite3.Connection) -> None:
+def m007_document_date_source(db: sqlite3.Connection) -> None:
+    # Where a brief's date came from (front matter, HTML metadata, a date stated in it, PDF properties).
+    db.execute("ALTER TABLE documents ADD COLUMN date_source TEXT")
+
+
+def m008_review_decisions(db: sqlite3.Connection) -> None:
     # The analyst's decisions, append-only: one row per decision with who, when and why. An undo is
     # a new row naming the row it reverts; the decisions in force are read from the whole log.
     db.execute("""CREATE TABLE review_decisions (
@@ -97,7 +102,7 @@ def m007_review_decisions(db: sqlite3.Connection) -> None:
         undoes INTEGER REFERENCES review_decisions(id))""")
 
 
-def m008_search_index(db: sqlite3.Connection) -> None:
+def m009_search_index(db: sqlite3.Connection) -> None:
     # Full-text indexes over document texts and evidence sentences, kept in step by triggers so
     # every writer updates them; 'rebuild' fills them for stores written before this migration.
     # SQLite's FTS5 only: a PostgreSQL store searches without an index (store/search.py).
@@ -121,7 +126,8 @@ def m008_search_index(db: sqlite3.Connection) -> None:
 
 
 MIGRATIONS: list[Migration] = [m001_documents, m002_actors, m003_claims, m004_relations_view,
-                               m005_claim_confidence, m006_relation_rows, m007_review_decisions, m008_search_index]
+                               m005_claim_confidence, m006_relation_rows, m007_document_date_source,
+                               m008_review_decisions, m009_search_index]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:
