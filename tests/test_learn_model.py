@@ -77,12 +77,23 @@ class Pair:
 
 
 @dataclass
+class Read:
+    status: str = "asserted"
+
+
+@dataclass
+class HedgedPair(Pair):
+    modality: Read = field(default_factory=lambda: Read("hypothetical"))
+
+
+@dataclass
 class RuleClaim:
     source: str
     target: str
     type: str
     start: int = 0
     confidence: float = 1.0
+    modality: Read = field(default_factory=Read)
 
 
 def test_rule_claim_confidence_is_the_chance_that_a_relation_holds_whatever_the_type_head_says():
@@ -104,6 +115,24 @@ def test_combine_adds_a_confident_pair_no_rule_reads_with_the_likeliest_sign_and
     assert len(added) == 1
     assert (added[0].type, added[0].forward) == ("SUPPORT", False)
     assert 0.5 <= added[0].confidence <= 1.0
+
+
+def test_a_claim_read_as_hypothetical_or_negated_is_less_confident_than_the_same_claim_asserted():
+    model = fixed_model(2.0, 0.0, {"SUPPORT": 0.0, "ASSAULT": 0.0, "REJECT": 0.0})
+    asserted, reported = RuleClaim("north", "south", "ASSAULT"), RuleClaim("north", "south", "ASSAULT", 0, 1.0, Read("reported"))
+    hedged = [RuleClaim("north", "south", "ASSAULT", 0, 1.0, Read(s)) for s in ("hypothetical", "negated", "possible")]
+    for claim in [asserted, reported, *hedged]:
+        combine([claim], [Pair("north", "south")], model, lambda m: m)
+    assert reported.confidence == pytest.approx(asserted.confidence)
+    assert all(0.0 < c.confidence < asserted.confidence for c in hedged)
+
+
+def test_a_hedged_pair_the_scorer_adds_keeps_its_reading_with_a_lower_confidence():
+    model = fixed_model(4.0, -3.0, {"SUPPORT": 3.0, "ASSAULT": 0.0, "ACCUSE": 0.0})
+    plain = combine([], [Pair("north", "south")], model, lambda m: m)
+    hedged = combine([], [HedgedPair("north", "south")], model, lambda m: m)
+    assert [(r.type, r.forward) for r in hedged] == [(r.type, r.forward) for r in plain]
+    assert hedged[0].confidence < plain[0].confidence
 
 
 def test_combine_adds_nothing_where_a_rule_already_reads_the_two_actors_in_that_sentence():
