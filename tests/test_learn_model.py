@@ -156,3 +156,13 @@ def test_document_features_count_where_two_actors_meet_and_which_rules_read_them
     assert "pair_meets=1" in feats[2] and "pair_ruled=none" in feats[2]
     assert "central=<=2|<=4" in feats[2]  # e takes part in one pair, n in three
     assert "types=state|person" in feats[2] and "types=state|?" in feats[0]
+
+
+def test_a_pair_only_the_scorer_reads_is_added_all_the_same_but_ranked_by_the_models_learned_weight():
+    full = fixed_model(4.0, -3.0, {"SUPPORT": 3.0, "ASSAULT": 0.0, "ACCUSE": 0.0})
+    full.meta["learned_weight"] = 1.0
+    halved = fixed_model(4.0, -3.0, {"SUPPORT": 3.0, "ASSAULT": 0.0, "ACCUSE": 0.0})
+    halved.meta["learned_weight"] = 0.5
+    one, two = (combine([], [Pair("north", "south")], m, lambda m: m) for m in (full, halved))
+    assert [(r.type, r.forward) for r in one] == [(r.type, r.forward) for r in two]
+    assert two[0].confidence == pytest.approx(one[0].confidence / 2)
