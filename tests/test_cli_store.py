@@ -147,6 +147,16 @@ def test_actors_table_lists_aliases(briefs, db):
     assert re.search(r"Turkistan Islamic Party\s+│\s+armed_group\s+│\s+TIP", run("actors", "--db", db).stdout)
 
 
+def test_actors_table_and_show_give_each_actor_a_confidence_that_grows_with_its_mentions(briefs, db):
+    run("add", str(briefs), "--db", db)
+    table = run("actors", "--db", db).stdout
+    rows = re.findall(r"│\s+(\d+)\s+│\s+([01]\.\d\d)\s+│", table)
+    assert rows and all(0.0 <= float(c) <= 1.0 for _, c in rows)
+    by_count = sorted((int(n), float(c)) for n, c in rows)
+    assert [c for _, c in by_count] == sorted(c for _, c in by_count)
+    assert re.search(r"  mentioned \d+ times? in 1 brief \(confidence [01]\.\d\d\)", run("show", "TIP", "--db", db).stdout)
+
+
 def test_show_prints_aliases_type_and_evidence_sentences(briefs, db):
     run("add", str(briefs), "--db", db)
     result = run("show", "TIP", "--db", db)

@@ -77,12 +77,23 @@ class Pair:
 
 
 @dataclass
+class Read:
+    status: str = "asserted"
+
+
+@dataclass
+class HedgedPair(Pair):
+    modality: Read = field(default_factory=lambda: Read("hypothetical"))
+
+
+@dataclass
 class RuleClaim:
     source: str
     target: str
     type: str
     start: int = 0
     confidence: float = 1.0
+    modality: Read = field(default_factory=Read)
 
 
 def test_rule_claim_confidence_is_the_chance_that_a_relation_holds_whatever_the_type_head_says():
@@ -106,6 +117,24 @@ def test_combine_adds_a_confident_pair_no_rule_reads_with_the_likeliest_sign_and
     assert 0.5 <= added[0].confidence <= 1.0
 
 
+def test_a_claim_read_as_hypothetical_or_negated_is_less_confident_than_the_same_claim_asserted():
+    model = fixed_model(2.0, 0.0, {"SUPPORT": 0.0, "ASSAULT": 0.0, "REJECT": 0.0})
+    asserted, reported = RuleClaim("north", "south", "ASSAULT"), RuleClaim("north", "south", "ASSAULT", 0, 1.0, Read("reported"))
+    hedged = [RuleClaim("north", "south", "ASSAULT", 0, 1.0, Read(s)) for s in ("hypothetical", "negated", "possible")]
+    for claim in [asserted, reported, *hedged]:
+        combine([claim], [Pair("north", "south")], model, lambda m: m)
+    assert reported.confidence == pytest.approx(asserted.confidence)
+    assert all(0.0 < c.confidence < asserted.confidence for c in hedged)
+
+
+def test_a_hedged_pair_the_scorer_adds_keeps_its_reading_with_a_lower_confidence():
+    model = fixed_model(4.0, -3.0, {"SUPPORT": 3.0, "ASSAULT": 0.0, "ACCUSE": 0.0})
+    plain = combine([], [Pair("north", "south")], model, lambda m: m)
+    hedged = combine([], [HedgedPair("north", "south")], model, lambda m: m)
+    assert [(r.type, r.forward) for r in hedged] == [(r.type, r.forward) for r in plain]
+    assert hedged[0].confidence < plain[0].confidence
+
+
 def test_combine_adds_nothing_where_a_rule_already_reads_the_two_actors_in_that_sentence():
     model = fixed_model(4.0, 3.0, {"SUPPORT": 3.0, "ASSAULT": 0.0, "ACCUSE": 0.0})
     assert combine([RuleClaim("north", "south", "AID")], [Pair("north", "south")], model, lambda m: m) == []
@@ -127,3 +156,13 @@ def test_document_features_count_where_two_actors_meet_and_which_rules_read_them
     assert "pair_meets=1" in feats[2] and "pair_ruled=none" in feats[2]
     assert "central=<=2|<=4" in feats[2]  # e takes part in one pair, n in three
     assert "types=state|person" in feats[2] and "types=state|?" in feats[0]
+
+
+def test_a_pair_only_the_scorer_reads_is_added_all_the_same_but_ranked_by_the_models_learned_weight():
+    full = fixed_model(4.0, -3.0, {"SUPPORT": 3.0, "ASSAULT": 0.0, "ACCUSE": 0.0})
+    full.meta["learned_weight"] = 1.0
+    halved = fixed_model(4.0, -3.0, {"SUPPORT": 3.0, "ASSAULT": 0.0, "ACCUSE": 0.0})
+    halved.meta["learned_weight"] = 0.5
+    one, two = (combine([], [Pair("north", "south")], m, lambda m: m) for m in (full, halved))
+    assert [(r.type, r.forward) for r in one] == [(r.type, r.forward) for r in two]
+    assert two[0].confidence == pytest.approx(one[0].confidence / 2)

@@ -59,3 +59,18 @@ def test_graph_json_round_trips_through_the_contract():
     assert data["schema"] == "briefgraph/graph@1" and data["documents"][0]["chars"] == 21
     assert Graph.from_dict(data).to_dict() == data
     assert g.actor("hezbollah") is hez
+
+
+def test_actor_confidence_grows_with_its_mentions_and_stays_in_the_unit_interval():
+    def named(n):
+        return Actor("x", "X", "state", mentions=[Span("d", 10 * k, 10 * k + 1, "X", "name") for k in range(n)])
+    values = [named(n).confidence for n in range(6)]
+    assert values == sorted(values) and len(set(values)) == 6
+    assert values[0] == 0.0 and all(0.0 <= v < 1.0 for v in values)
+
+
+def test_actor_confidence_is_in_the_graph_json_and_reading_it_back_ignores_it():
+    actor = Actor("x", "X", "state", mentions=[Span("d", 0, 1, "X", "name"), Span("d", 5, 6, "X", "name")])
+    data = Graph(actors=[actor]).to_dict()
+    assert data["actors"][0]["confidence"] == 0.75
+    assert Graph.from_dict(data).actors[0].confidence == 0.75

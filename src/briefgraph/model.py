@@ -119,6 +119,10 @@ class Actor:
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
 
+    @property
+    def confidence(self) -> float:
+        return actor_confidence(len(self.mentions))
+
     def add_alias(self, alias: str) -> None:
         if name_key(alias) and alias not in self.aliases and alias != self.name:
             self.aliases.append(alias)
@@ -127,6 +131,7 @@ class Actor:
         return {
             "id": self.id, "name": self.name, "type": self.type, "aliases": list(self.aliases),
             "attributes": dict(self.attributes), "mentions": [m.to_dict() for m in self.mentions],
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -176,6 +181,12 @@ class Claim:
     def from_dict(cls, d: dict[str, Any]) -> "Claim":
         return cls(d["source"], d["target"], d["type"], d["quad"], d["sign"], Modality.from_dict(d["modality"]),
                    Span.from_dict(d["evidence"]), d.get("trigger", ""), float(d.get("confidence", 1.0)))
+
+
+def actor_confidence(mentions: int) -> float:
+    """How likely a name found this many times is an actor of the text, in [0, 1]: every further mention
+    halves the doubt (one 0.5, two 0.75, four 0.94); an actor with no mention kept (a bare listing) 0."""
+    return round(1.0 - 0.5 ** max(mentions, 0), 4)
 
 
 def relation_id(source: str, type_: str, target: str, status: str) -> str:

@@ -171,7 +171,8 @@ def _profile_lines(p: dict[str, Any]) -> Iterator[str]:
     yield f"  id: {p['id']}"
     yield f"  aliases: {', '.join(p['aliases']) or '-'}"
     yield f"  attributes: {', '.join(f'{k}={v}' for k, v in p['attributes'].items()) or '-'}"
-    yield f"  mentioned {_plural(p['mentions'], 'time')} in {_plural(p['documents'], 'brief')}"
+    yield f"  mentioned {_plural(p['mentions'], 'time')} in {_plural(p['documents'], 'brief')}" \
+          f" (confidence {p['confidence']:.2f})"
     for direction, far, arrow in (("out", "target", "->"), ("in", "source", "<-")):
         entries = p["relations"][direction]
         yield ""

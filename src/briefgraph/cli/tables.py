@@ -6,7 +6,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
-from ..model import Graph
+from ..model import Graph, actor_confidence
 
 
 def graph_tables(graph: Graph, out: TextIO) -> None:
@@ -19,11 +19,11 @@ def actor_table(graph: Graph, mentions: dict[str, int] | None = None) -> Table:
     """`mentions` gives each actor's number of mentions where its actors come without them (a store)."""
     count = (lambda a: mentions.get(a.id, 0)) if mentions is not None else (lambda a: len(a.mentions))
     table = Table(title=f"{len(graph.actors)} actors")
-    for col in ("actor", "type", "aliases", "attributes", "mentions"):
+    for col in ("actor", "type", "aliases", "attributes", "mentions", "confidence"):
         table.add_column(col)
     for a in sorted(graph.actors, key=lambda a: -count(a)):
         attrs = ", ".join(f"{k}={v}" for k, v in a.attributes.items())
-        table.add_row(a.name, a.type, ", ".join(a.aliases), attrs, str(count(a)))
+        table.add_row(a.name, a.type, ", ".join(a.aliases), attrs, str(count(a)), f"{actor_confidence(count(a)):.2f}")
     return table
 
 

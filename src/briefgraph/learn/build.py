@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import EvaluationError
 from ..evaluate.gold_set import Brief, extract_briefs, find_briefs, score_set
-from .combine import ADD_AT
+from .combine import ADD_AT, HEDGED_WEIGHT, LEARNED_WEIGHT
 from .data import extra_examples, gold_examples
 from .model import Example, PairModel, train
 
@@ -36,6 +36,8 @@ def fit(by_brief: dict[str, list[Example]], extra: list[Example], add_at: float 
     examples = [e for name in sorted(by_brief) for e in by_brief[name]] + extra
     model = train(examples, seed=SEED)
     model.meta["add_at"] = add_at
+    model.meta["hedged_weight"] = HEDGED_WEIGHT
+    model.meta["learned_weight"] = LEARNED_WEIGHT
     return model
 
 

@@ -35,7 +35,7 @@ def profile(graph: Graph, actor_id: str) -> dict[str, Any]:
     return {
         "id": actor.id, "actor": actor.name, "type": actor.type, "aliases": list(actor.aliases),
         "attributes": dict(actor.attributes), "mentions": len(actor.mentions),
-        "documents": len({m.doc for m in actor.mentions}),
+        "confidence": actor.confidence, "documents": len({m.doc for m in actor.mentions}),
         "relations": {"out": outgoing, "in": incoming},
         "evidence": sorted(evidence.values(), key=lambda e: (order.get(e["doc"], len(order)), e["start"], e["end"])),
     }
