@@ -10,8 +10,6 @@ relative 1e-9 (networkx asks for exact equality of its float sums, which roundin
 from __future__ import annotations
 
 import numpy as np
-from scipy.sparse import csr_array
-from scipy.sparse.csgraph import dijkstra
 
 TIE = 1e-9  # relative tolerance for two path lengths being equal
 
@@ -19,12 +17,14 @@ TIE = 1e-9  # relative tolerance for two path lengths being equal
 def sampled_betweenness(nodes: list[str], arcs: list[tuple[int, int, float]], sources: list[int]) -> dict[str, float]:
     """Normalised betweenness (endpoints excluded) of an undirected graph estimated from `sources`;
     exact when every node is a source. `arcs` are (i, j, length) with each edge given once."""
+    from scipy.sparse.csgraph import dijkstra  # imported when needed: every command loads this package
+
     n = len(nodes)
     if n < 3 or not sources:
         return {v: 0.0 for v in nodes}
     i, j, w = (np.array(x) for x in zip(*arcs)) if arcs else (np.array([], int),) * 2 + (np.array([]),)
     tail, head, length = np.concatenate([i, j]), np.concatenate([j, i]), np.concatenate([w, w])
-    graph = csr_array((length, (tail, head)), shape=(n, n))
+    graph = _csr((length, (tail, head)), (n, n))
     dist = dijkstra(graph, directed=True, indices=sources)
     total = np.zeros(n)
     for row, s in enumerate(sources):
@@ -36,7 +36,7 @@ def _dependencies(d: np.ndarray, s: int, tail, head, length, n: int) -> np.ndarr
     """How much every node lies on shortest paths from s (Brandes' delta; 0 at s)."""
     with np.errstate(invalid="ignore"):  # unreached ends: inf - inf
         on_path = np.isfinite(d[tail]) & (np.abs(d[tail] + length - d[head]) <= TIE * np.maximum(d[head], 1.0))
-    dag = csr_array((np.ones(int(on_path.sum())), (tail[on_path], head[on_path])), shape=(n, n))
+    dag = _csr((np.ones(int(on_path.sum())), (tail[on_path], head[on_path])), (n, n))
     start = np.zeros(n)
     start[s] = 1.0
     sigma = _fixed_point(lambda x: start + dag.T @ x, start)
@@ -45,6 +45,11 @@ def _dependencies(d: np.ndarray, s: int, tail, head, length, n: int) -> np.ndarr
     delta = _fixed_point(lambda x: sigma * (dag @ ((1.0 + x) * inverse)), np.zeros(n))
     delta[s] = 0.0
     return delta
+
+
+def _csr(data, shape):
+    from scipy.sparse import csr_array
+    return csr_array(data, shape=shape)
 
 
 def _fixed_point(step, x: np.ndarray) -> np.ndarray:

@@ -9,8 +9,6 @@ import random
 from collections import deque
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_array
 
 Adjacency = dict[str, list[tuple[str, int]]]  # node -> [(neighbour, sign)]
 HEURISTIC = "local-search"
@@ -50,6 +48,8 @@ def solve_milp(adj: Adjacency, time_limit: float = 60.0,
     and f >= 1 - x_i - x_j. Minimise the number of frustrated edges; among equal counts prefer
     frustrating edges of lower `weights` (keyed by (a, b), a < b). The first node is fixed to side 0.
     """
+    from scipy.optimize import Bounds, LinearConstraint, milp  # slow to import; most commands never solve
+
     nodes = sorted(adj)
     edges = _edges(adj)
     if not edges:
@@ -71,8 +71,10 @@ def solve_milp(adj: Adjacency, time_limit: float = 60.0,
     return {node: int(round(res.x[pos[node]])) for node in nodes}
 
 
-def _constraint_rows(edges, pos, n) -> coo_array:
-    """Two rows per edge over the columns [x_0 .. x_n-1, f_0 .. f_m-1] (see `solve_milp`)."""
+def _constraint_rows(edges, pos, n):
+    """Two rows per edge over the columns [x_0 .. x_n-1, f_0 .. f_m-1] (see `solve_milp`), a sparse array."""
+    from scipy.sparse import coo_array
+
     rows, cols, vals = [], [], []
     for k, (a, b, s) in enumerate(edges):
         i, j, f = pos[a], pos[b], n + k

@@ -192,12 +192,15 @@ def network(graph: Graph, since=None, until=None) -> Network:
 
 def evidence_texts(edge: Edge, limit: int = 5) -> list[str]:
     """Distinct evidence sentences of an edge, first `limit` of them."""
-    seen: list[str] = []
+    if limit <= 0:
+        return []
+    seen: dict[str, None] = {}  # insertion-ordered set; stop once `limit` are found (hubs carry thousands)
     for rel in edge.relations:
         for span in rel.evidence:
-            if span.text not in seen:
-                seen.append(span.text)
-    return seen[:limit]
+            seen.setdefault(span.text)
+            if len(seen) == limit:
+                return list(seen)
+    return list(seen)
 
 
 def edge_dict(net: Network, edge: Edge, evidence_limit: int = 5) -> dict:
