@@ -13,7 +13,7 @@ import numpy as np
 Adjacency = dict[str, list[tuple[str, int]]]  # node -> [(neighbour, sign)]
 HEURISTIC = "local-search"
 KICK_SIZE = 6  # at most this many neighbours move with a kicked node
-# The whole search (every start's descent and kicks) stops once its flips have visited this many
+# The whole search (every start's gains, descent and kicks) stops once it has visited this many
 # neighbours per arc of the graph (never fewer than MIN_WORK): it costs time in proportion to the graph.
 # Small graphs never reach the budget.
 WORK_PER_ARC = 4
@@ -92,7 +92,7 @@ class _State:
 
     def __init__(self, adj: Adjacency, side: dict[str, int]):
         self.adj, self.side = adj, side
-        self.work = 0  # neighbours visited by flips so far
+        self.work = sum(len(nbrs) for nbrs in adj.values())  # neighbours visited so far: all, for the gains
         self.gain = {v: sum(1 if is_frustrated(side, v, u, s) else -1 for u, s in adj[v]) for v in adj}
 
     def flip(self, v: str, log: list[str]) -> int:
@@ -159,6 +159,7 @@ def _improve(adj: Adjacency, side: dict[str, int], rng: random.Random, kicks: in
     state = _State(adj, side)
     state.descend(sorted(nodes, key=lambda _: rng.random()), [])
     score = count_frustrated(adj, side)
+    state.work += sum(len(nbrs) for nbrs in adj.values())  # counting the frustrated edges reads every arc
     for _ in range(kicks):
         if state.work > budget:
             break
