@@ -44,7 +44,7 @@ def _claims(doc: Document, actors: dict[str, Actor]) -> list[Claim]:
     return claims
 
 
-def fake_extract(documents, model, jobs=1):
+def fake_extract(documents, model, jobs=1, catalog=None):
     for doc in documents:
         actors = _actors(doc)
         yield doc, Graph([doc], list(actors.values()), [], _claims(doc, actors))

@@ -179,7 +179,7 @@ def test_severing_ties_is_a_rejection_not_cooperation():
 def test_led_coalition_is_an_actor_led_by_the_state():
     found, _ = rels("The Saudi-led coalition failed to dislodge the Houthis.")
     assert has(found, "Saudi Arabia", "LEADER_OF", "Saudi-led coalition")
-    assert has(found, "Saudi-led coalition", "ASSAULT", "Houthis", "negated")
+    assert has(found, "Saudi-led coalition", "ASSAULT", "Houthis", "asserted")
 
 
 def test_government_of_a_state_is_the_state():
@@ -217,9 +217,9 @@ def test_acting_against_an_actor_opposes_it_when_no_cue_says_more():
     assert has(found, "Iraq", "OPPOSE", "Hezbollah")
 
 
-def test_denying_an_act_negates_it_and_rejects_nobody():
+def test_denying_an_act_reports_it_and_rejects_nobody():
     found, _ = rels("The United Arab Emirates denied arming the RSF.")
-    assert has(found, "United Arab Emirates", "AID", "Rapid Support Forces", "negated")
+    assert has(found, "United Arab Emirates", "AID", "Rapid Support Forces", "reported")
     assert not has(found, "United Arab Emirates", "REJECT", "Rapid Support Forces")
 
 

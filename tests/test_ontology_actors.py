@@ -11,7 +11,7 @@ import yaml
 from briefgraph.model import ACTOR_TYPES, name_key
 
 TYPES = {"state", "armed_group", "organization", "igo", "person", "collective", "ethnic_group"}
-KEYS = {"name", "type", "aliases", "acronyms", "demonyms", "capital"}
+KEYS = {"name", "type", "aliases", "acronyms", "demonyms", "capital", "state"}
 LIST_KEYS = ("aliases", "acronyms", "demonyms")
 
 # The 193 UN member states, by the canonical name used in the gazetteer.
@@ -94,6 +94,12 @@ def test_every_entry_is_a_mapping_with_known_keys_and_string_values(entries):
 def test_every_entry_has_a_valid_type(entries):
     assert TYPES <= set(ACTOR_TYPES)
     bad = [(e["name"], e.get("type")) for e in entries if e.get("type") not in TYPES]
+    assert not bad
+
+
+def test_only_people_carry_a_state_and_it_names_a_state_entry(entries, by_name):
+    bad = [e["name"] for e in entries if "state" in e
+           and (e["type"] != "person" or by_name.get(e["state"], {}).get("type") != "state")]
     assert not bad
 
 

@@ -39,9 +39,10 @@ export class LabelPlacer {
     ].map(([x, y]) => ({ id: c.id, x, y, w, h }));
   }
 
-  // Draws the candidates that fit; `discs` are the drawn actors' boxes {id, x, y, w, h}.
+  // Draws the candidates that fit; `discs` are the drawn actors' boxes {id, x, y, w, h}; a place that
+  // would run past the left or right edge of a view `width` pixels wide is not free.
   // Returns the label boxes drawn (viewport pixels).
-  place(discs) {
+  place(discs, width = Infinity) {
     const context = this.context, placed = [];
     if (!context || !this.candidates.length) { this.boxes = placed; this.candidates = []; return placed; }
     const fontSize = this.settings.labelSize;
@@ -51,7 +52,8 @@ export class LabelPlacer {
     const blockers = new BoxIndex(discs), crowded = discs.length > CROWDED;
     const order = this.candidates.slice().sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1));
     for (const c of order) {
-      const free = this.places(context, c, fontSize).find((b) => !blockers.hits(b, c.id, crowded ? c.size : 0));
+      const free = this.places(context, c, fontSize).find((b) => b.x >= 0 && b.x + b.w <= width
+        && !blockers.hits(b, c.id, crowded ? c.size : 0));
       if (!free) { continue; }
       placed.push(free);
       blockers.add(free);

@@ -125,7 +125,7 @@ export function mount(element, data, options) {
   }
 
   renderer.on("afterRender", () => {
-    placer.place(discs());
+    placer.place(discs(), renderer.getDimensions().width);
     if (state.firstDrawMs === null) { state.firstDrawMs = performance.now(); }
     emit("render", view);
   });

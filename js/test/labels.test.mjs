@@ -12,10 +12,10 @@ function fakeContext() {
 
 const SETTINGS = { labelSize: 12, labelWeight: "500", labelFont: "sans-serif" };
 
-function place(nodes, discs) {
+function place(nodes, discs, width) {
   const placer = new LabelPlacer(), context = fakeContext();
   for (const n of nodes) { placer.collect(context, Object.assign({ key: n.id, label: n.id }, n), SETTINGS); }
-  return { boxes: placer.place(discs || []), drawn: context.drawn };
+  return { boxes: placer.place(discs || [], width), drawn: context.drawn };
 }
 
 test("labels of actors side by side never overlap and the bigger actor keeps its place", () => {
@@ -49,4 +49,10 @@ test("a selected actor's label goes before bigger ones", () => {
     { id: "picked", x: 100, y: 100, size: 2, labelPriority: 2 },
   ]);
   assert.equal(drawn[0], "picked");
+});
+
+test("a label near the right edge of the view goes to the left of its disc rather than past the edge", () => {
+  const { boxes } = place([{ id: "Economic Community", x: 290, y: 100, size: 4 }], [], 300);
+  assert.equal(boxes.length, 1);
+  assert.ok(boxes[0].x >= 0 && boxes[0].x + boxes[0].w <= 300 && boxes[0].x < 290);
 });

@@ -36,12 +36,14 @@ def _documents(source, date: str | None) -> Iterator[Document | ReadError]:
 
 def iter_graphs(source, *, model: str | None = None, date: str | None = None,
                 on_error: Callable[[ReadError], None] | None = None,
-                generic_actors: bool = False, jobs: int = 1, scorer=True) -> Iterator[tuple[Document, Graph]]:
+                generic_actors: bool = False, jobs: int = 1, scorer=True,
+                catalog: str | None = None) -> Iterator[tuple[Document, Graph]]:
     """Yield (document, graph of that document) for every readable document; report the others to `on_error`.
     `generic_actors` also keeps unnamed groups ('police', 'protesters') that take part in claims.
     `jobs` > 1 parses in that many worker processes; the graphs and their order are the same.
     `scorer`: True for the shipped pair scorer, a `learn.model.PairModel`, or None for the rules alone
-    (a model given here, as evaluation and training do, is used in this process)."""
+    (a model given here, as evaluation and training do, is used in this process).
+    `catalog` names a user actor catalogue (the format of ontology/actors.yaml) added to the shipped one."""
     def readable() -> Iterable[Document]:
         for item in _documents(source, date):
             if isinstance(item, ReadError):
@@ -52,21 +54,22 @@ def iter_graphs(source, *, model: str | None = None, date: str | None = None,
                 yield item
     if scorer is not True:
         from .nlp.pipeline import extract_documents_iter  # here: importing the api must not load spaCy
-        yield from extract_documents_iter(readable(), model=model, generic_actors=generic_actors, scorer=scorer)
+        yield from extract_documents_iter(readable(), model=model, generic_actors=generic_actors, scorer=scorer,
+                                          catalog=catalog)
         return
-    yield from local_engine(jobs, model, generic_actors).graphs(readable())
+    yield from local_engine(jobs, model, generic_actors, catalog).graphs(readable())
 
 
 def extract(source, *, model: str | None = None, date: str | None = None,
             on_error: Callable[[ReadError], None] | None = None, generic_actors: bool = False,
-            jobs: int = 1, scorer=True) -> Graph:
+            jobs: int = 1, scorer=True, catalog: str | None = None) -> Graph:
     """Extract one actor graph from a text, a path, a folder, a Document, or a list of these.
 
     Actors that several documents name are merged by alias; unreadable files raise `ReadError`
     unless `on_error` is given, in which case they are reported to it and skipped.
     """
     graphs = iter_graphs(source, model=model, date=date, on_error=on_error, generic_actors=generic_actors, jobs=jobs,
-                         scorer=scorer)
+                         scorer=scorer, catalog=catalog)
     return merge_graphs([g for _, g in graphs])
 
 

@@ -70,11 +70,21 @@ class Resolver:
                    if p.mention.kind == "name" and p.mention.entry is None and len(words[mention_key(p.mention)]) == 1}
         full = defaultdict(set)
         for k in people:
-            if len(words[k]) > 1:
-                full[words[k][-1]].add(k)
-        for k in people | singles:
-            if len(words[k]) == 1 and len(full.get(words[k][0], ())) == 1:
-                self.union(next(iter(full[words[k][0]])), k)
+            for n in range(1, len(words[k])):  # "Villamar" and "Macías Villamar" for "José Macías Villamar"
+                full[tuple(words[k][-n:])].add(k)
+            if len(words[k]) == 3 and all(len(w) > 1 for w in words[k]):  # "Kim" for "Kim Jong Un": family name first
+                full[tuple(words[k][:1])].add(k)
+        shorter = people | singles | self._short_names(words)
+        for k in shorter:
+            tail = tuple(words[k])
+            if k in full.get(tail, ()) or len(full.get(tail, ())) != 1:
+                continue
+            self.union(next(iter(full[tail])), k)
+
+    def _short_names(self, words: dict[str, list[str]]) -> set[str]:
+        """Two-word names the NER left untyped or typed as an organisation ('Al Zaidi's government')."""
+        return {mention_key(p.mention) for p in self.placed
+                if p.mention.kind == "name" and p.mention.entry is None and len(words[mention_key(p.mention)]) == 2}
 
     def actors(self) -> tuple[list[Actor], dict[str, str]]:
         """The document's actors, and the map from mention root key to actor id."""

@@ -37,15 +37,19 @@ def extract(
                                         "'protesters') that take part in claims."),
     jobs: JobsOpt = None,
     min_confidence: MinConfidenceOpt = 0.0,
+    catalog: Optional[str] = typer.Option(None, "--catalog", help="A YAML actor catalogue (the format of "
+                                          "ontology/actors.yaml) that adds or overrides known actors "
+                                          "(default: $BRIEFGRAPH_CATALOG)."),
 ) -> None:
     """Extract the evidence-linked actor graph of briefs, without storing it.
 
     Example: briefgraph extract examples/briefs --format json --output graph.json --jobs 2
+    Example: briefgraph extract examples/briefs --format table --catalog examples/my-actors.yaml
     """
     failures: list[ReadError] = []
     from ..api import iter_graphs  # here, not at the top: store commands should not pay for loading spaCy
     graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors,
-                         jobs=jobs or default_jobs())
+                         jobs=jobs or default_jobs(), catalog=catalog)
     with output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:
         task = bar.add_task("extracting", total=None)
         pairs = _counted(graphs, bar, task)

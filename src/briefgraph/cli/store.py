@@ -63,7 +63,10 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
         work_dir: Annotated[Optional[str], typer.Option("--work-dir", help="Folder for the Ray engine's Parquet "
                                                         "shards, removed after the run (default: the store's "
                                                         "folder; for a PostgreSQL store the temp folder).")] = None,
-        min_confidence: MinConfidenceOpt = 0.0) -> None:
+        min_confidence: MinConfidenceOpt = 0.0,
+        catalog: Annotated[Optional[str], typer.Option("--catalog", help="A YAML actor catalogue (the format of "
+                                                       "ontology/actors.yaml) that adds or overrides known actors "
+                                                       "(default: $BRIEFGRAPH_CATALOG; local engine only).")] = None) -> None:
     """Extract briefs and add them to a store; texts already stored are skipped.
 
     Each brief is stored whole or not at all. Unreadable files are named and the rest stored (exit 1).
@@ -73,11 +76,13 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
     """
     path = db_path(db)
     console = Console(stderr=True, soft_wrap=True, highlight=False)
-    with one_line_errors(), Corpus(path, model=model_name(model)) as corpus, progress_bar(console) as bar:
+    with one_line_errors(), Corpus(path, model=model_name(model), catalog=catalog) as corpus, progress_bar(console) as bar:
         task = bar.add_task("reading", total=None)
         report = {"progress": lambda p, _: bar.update(task, advance=1, description=PurePath(p).name),
                   "on_error": lambda exc: console.print(f"error: {exc}", markup=False, emoji=False)}
         if engine == EngineName.ray:
+            if catalog:
+                raise EngineError("--catalog works with the local engine only")
             result = corpus.add_extracted(_ray_graphs(paths, path, date, model_name(model), jobs, address, work_dir),
                                           min_confidence=min_confidence, **report)
         else:

@@ -26,9 +26,11 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def local_engine(jobs: int | None = None, model: str | None = None, generic_actors: bool = False) -> Engine:
+def local_engine(jobs: int | None = None, model: str | None = None, generic_actors: bool = False,
+                 catalog: str | None = None) -> Engine:
     from .local import LocalEngine
-    return LocalEngine(jobs=default_jobs() if jobs is None else jobs, model=model, generic_actors=generic_actors)
+    return LocalEngine(jobs=default_jobs() if jobs is None else jobs, model=model, generic_actors=generic_actors,
+                       catalog=catalog)
 
 
 __all__ = ["Engine", "default_jobs", "local_engine"]

@@ -30,12 +30,14 @@ Task = list[Document]
 
 
 class LocalEngine:
-    def __init__(self, jobs: int = 1, model: str | None = None, generic_actors: bool = False):
+    def __init__(self, jobs: int = 1, model: str | None = None, generic_actors: bool = False,
+                 catalog: str | None = None):
         if jobs < 1:
             raise EngineError(f"jobs must be at least 1, not {jobs}")
         self.jobs = jobs
         self.model = model
         self.generic_actors = generic_actors
+        self.catalog = catalog  # a user actor catalogue, read again by every worker
 
     def graphs(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Graph]]:
         if self.jobs == 1:
@@ -49,11 +51,12 @@ class LocalEngine:
         yield from self._parallel(itertools.chain(head, tasks))
 
     def _inline(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Graph]]:
-        return extract_documents_iter(documents, model=self.model, generic_actors=self.generic_actors)
+        return extract_documents_iter(documents, model=self.model, generic_actors=self.generic_actors,
+                                      catalog=self.catalog)
 
     def _parallel(self, tasks: Iterable[Task]) -> Iterator[tuple[Document, Graph]]:
         pool = ProcessPoolExecutor(self.jobs, mp_context=_context(),
-                                   initializer=_start_worker, initargs=(self.model, self.generic_actors))
+                                   initializer=_start_worker, initargs=(self.model, self.generic_actors, self.catalog))
         pending: deque[tuple[Task, Future]] = deque()
         try:
             for task in tasks:
@@ -104,10 +107,10 @@ def _results(task: Task, future: Future) -> Iterator[tuple[Document, Graph]]:
 _worker: dict = {}
 
 
-def _start_worker(model: str | None, generic_actors: bool) -> None:
+def _start_worker(model: str | None, generic_actors: bool, catalog: str | None = None) -> None:
     """Load the model once. Ctrl-C is the parent's to handle: it stops the pool."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker.update(model=model, generic_actors=generic_actors, error=None)
+    _worker.update(model=model, generic_actors=generic_actors, catalog=catalog, error=None)
     try:
         from ..nlp.pipeline import load_model
         load_model(model)
@@ -121,8 +124,8 @@ def _extract_task(task: Task) -> list[tuple[int, Graph]]:
         raise _worker["error"]
     position = {id(d): i for i, d in enumerate(task)}
     found = []
-    for document, graph in extract_documents_iter(task, model=_worker["model"],
-                                                  generic_actors=_worker["generic_actors"]):
+    for document, graph in extract_documents_iter(task, model=_worker["model"], generic_actors=_worker["generic_actors"],
+                                                  catalog=_worker["catalog"]):
         graph.documents = []
         found.append((position[id(document)], graph))
     return found

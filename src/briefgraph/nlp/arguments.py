@@ -55,12 +55,40 @@ def actors_at(tok: Token | None, ctx: Context, expand: bool = True) -> list[Ment
     ('Chinese forces', 'the Taliban's approach'), with coordinated and listed actors."""
     if tok is None:
         return []
+    antecedent = _relative_quantifier(tok)
+    if antecedent is not None:  # "Oman and Kuwait (all of which were attacked by Iran)"
+        return actors_at(antecedent, ctx, expand)
     found = [_role_holder(m, ctx) for m in ctx.mentions_of(tok)] or owners_of(tok, ctx)
     if expand:
         for conj in tok.conjuncts:
             found += ctx.mentions_of(conj) or owners_of(conj, ctx)
         found += _list_continuation(found, ctx)
-    return [m for m in unique(found) if not _is_modifier(m, ctx.doc)]
+    return [m for m in unique(found) if not _is_modifier(m, ctx.doc)] + _leaders_of_effort(tok, ctx)
+
+
+QUANTIFIERS = {"all", "both", "each", "some", "most", "many", "several", "none", "two", "three", "one"}
+
+
+def _relative_quantifier(tok: Token) -> Token | None:
+    """'all of which', 'both of whom' in a relative clause: the noun the clause hangs on."""
+    if tok.lower_ not in QUANTIFIERS:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in {"which", "whom"} for p in c.children)
+               for c in tok.children):
+        return None
+    verb = tok.head
+    return verb.head if verb.dep_ == "relcl" and verb.head.i != verb.i else None
+
+
+def _leaders_of_effort(tok: Token, ctx: Context) -> list[Mention]:
+    """'U.S.-led efforts', 'a Saudi-led campaign': whoever leads an effort (not a group) owns it."""
+    if ctx.mentions_of(tok) or tok.pos_ != "NOUN" or tok.lower_ in load("mentions")["described_groups"]:
+        return []
+    doc, out = ctx.doc, []
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lower_ == "led" and c.i >= 2 and doc[c.i - 1].text in {"-", "–"}:
+            out += [m for m in ctx.mentions_of(doc[c.i - 2]) if m.end == c.i - 1]
+    return out
 
 
 def _is_modifier(m: Mention, doc: Doc) -> bool:
@@ -90,7 +118,7 @@ def owners_of(tok: Token, ctx: Context) -> list[Mention]:
         return out
     for c in tok.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"}:
-            out += [m for m in ctx.mentions_of(c) if not _stance_prefixed(m, ctx.doc)]
+            out += [m for m in ctx.mentions_of(c) + _coordinated_modifier(c, ctx) if not _stance_prefixed(m, ctx.doc)]
         elif c.dep_ == "prep" and prep_text(c) in GROUPING_PREPS:
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
         elif c.dep_ == "prep" and c.lower_ == "in" and tok.lower_ in word_set("mentions", "agent_heads") and not out:
@@ -105,7 +133,18 @@ def owners_of(tok: Token, ctx: Context) -> list[Mention]:
                     if people or m.type not in {"state", "place"}]
         elif c.dep_ == "acl" and c.lemma_ in HELD_BY:  # "the resistance led by X", "facilities used by X"
             out += [m for a in c.children if a.dep_ == "agent" for p in a.children for m in actors_at(p, ctx)]
+        elif c.dep_ == "acl" and c.lemma_.lower() in ctx.lex["attributing_verbs"]:  # "strikes attributed to X"
+            out += prep_objects(c, ctx.lex["attributing_verbs"][c.lemma_.lower()], ctx)
     return out
+
+
+def _coordinated_modifier(c: Token, ctx: Context) -> list[Mention]:
+    """'U.S. and Caribbean Community officials': the parse hangs the first of two coordinated owners
+    on the second."""
+    if not ctx.mentions_of(c):
+        return []
+    return [m for x in c.children if x.dep_ in {"nmod", "compound"} and any(y.dep_ == "conj" for y in x.children)
+            for m in ctx.mentions_of(x)]
 
 
 def _stance_prefixed(m: Mention, doc: Doc) -> bool:
@@ -174,7 +213,11 @@ def subject_of(v: Token, ctx: Context, depth: int = 0) -> list[Mention]:
     subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
     head = v.head
     if subj and v.dep_ == "relcl" and all(s.tag_ in {"WDT", "WP"} for s in subj):
-        return actors_at(head, ctx)  # "Hezbollah, which has exchanged fire with Israel"
+        # "Hezbollah, which has exchanged fire with Israel"; "X, Y and Z (which ...)": the last one only
+        paren = next((t.i for t in v.doc[head.i:subj[0].i] if t.text == "("), None)
+        if paren is not None and paren > 0:
+            return actors_at(v.doc[paren - 1], ctx, expand=False)
+        return actors_at(head, ctx)
     if subj:
         return [m for s in subj for m in actors_at(s, ctx)]
     purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
@@ -193,12 +236,26 @@ def subject_of(v: Token, ctx: Context, depth: int = 0) -> list[Mention]:
         return subject_of(head, ctx, depth + 1)
     if v.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         # "Iraq's efforts to destroy ISIL", "leading the campaign to defeat Daesh": the effort's owner
-        return owners_of(head, ctx) or (subject_of(governor(head)[0], ctx, depth + 1) if governor(head)[0] is not None else [])
+        return owners_of(head, ctx) or _leaders_of_effort(head, ctx) or (subject_of(governor(head)[0], ctx, depth + 1) if governor(head)[0] is not None else [])
     if v.dep_ in {"relcl", "acl"}:
         return actors_at(head, ctx)
-    if v.dep_ == "pcomp" and head.head.i != head.i:  # "by attacking X": the subject of the verb above
-        return subject_of(head.head, ctx, depth + 1)
+    gerund = v.dep_ == "pobj" and v.tag_ == "VBG"  # "losses in fighting with X"
+    if (v.dep_ == "pcomp" or gerund) and head.head.i != head.i:  # "by attacking X": the subject of the verb above
+        charged = _charged(head, ctx) if head.lower_ != "by" else []
+        return charged or subject_of(head.head, ctx, depth + 1)
     return []
+
+
+def _charged(prep: Token, ctx: Context) -> list[Mention]:
+    """'accused B of harbouring C', 'prevented B from attacking', 'B was blamed for arming C': the one
+    the verb above is about does the gerund, not the verb's own subject."""
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs and is_passive(verb):
+        objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return [m for o in objs for m in actors_at(o, ctx)]
 
 
 def patient_of(v: Token, ctx: Context) -> list[Mention]:
@@ -218,7 +275,7 @@ def patient_of(v: Token, ctx: Context) -> list[Mention]:
 def prep_objects(tok: Token, preps, ctx: Context) -> list[Mention]:
     out = []
     for c in tok.children:
-        if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
+        if (c.dep_ in {"prep", "agent"} or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ in preps:
             out += [m for p in c.children if p.dep_ in {"pobj", "pcomp"} for m in actors_at(p, ctx)]
     return out
 

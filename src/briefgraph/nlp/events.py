@@ -14,8 +14,10 @@ from spacy.tokens import Doc, Token
 from .arguments import (COPULAS, Context, RawClaim, actors_at, agent_of, governor, is_passive, owners_of, pairs,
                         patient_of, prep_objects, subject_of, unique)
 from .lexicon import word_set
+from .gazetteer import Entry
 from .mentions import Mention
-from .modifiers import hyphen_claims, inclusion_claims, pair_claims
+from .modifiers import (hyphen_claims, inclusion_claims, mediation_claims, owned_claims, pair_claims,
+                        person_of_claims)
 
 
 def _verb_key(v: Token) -> str:
@@ -48,15 +50,33 @@ def verb_claims(v: Token, ctx: Context) -> list[RawClaim]:
         return pairs(sources, prep_objects(v, adjective["preps"], ctx), adjective["type"], v)
     sources = subject_of(v, ctx)
     targets = patient_of(v, ctx) if entry.get("objects", True) else []  # "engage X" is a fight, "engage with X" talks
+    if entry.get("named_objects"):  # "met Iran's envoy", not "met its obligations"
+        targets = [m for m in targets if any(m.start <= c.i < m.end or _owned_person(c) for c in v.children
+                                             if c.dep_ in {"dobj", "dative"})]
     if not targets or entry.get("preps"):
         targets = targets + prep_objects(v, entry.get("preps") or (), ctx)
     if not targets and entry.get("borrow", True):
-        targets = _borrowed_objects(v, ctx) or _clause_subjects(v, entry, ctx)
+        deep = ctx.lex["types"][entry["type"]]["sign"] < 0
+        targets = _borrowed_objects(v, ctx, deep) or _clause_subjects(v, entry, ctx)
     if not targets and entry.get("symmetric"):
         return _among(sources, entry["type"], v)
     if entry.get("reverse"):  # "Coalition nations include Australia and Canada": the objects are the members
+        named = {i for c in v.children if c.dep_ == "dobj" for t in [c, *c.conjuncts] for i in [t.i]}
+        targets = [m for m in targets if any(m.start <= i < m.end for i in named) or m.kind == "acronym"
+                   or not _owner_only(m, named, ctx)]  # not "include the expulsion of Turkish forces"
         sources, targets = targets, sources
     return pairs(sources, targets, entry["type"], v) + _common_enemy(v, entry, sources + targets, ctx)
+
+
+def _owner_only(m: Mention, objects: set[int], ctx: Context) -> bool:
+    """The mention stands for an object only as the owner of an event noun ('the expulsion of X')."""
+    nouns = ctx.lex["nouns"]
+    return any(ctx.doc[i].lower_ in nouns or ctx.doc[i].lemma_.lower() in nouns for i in objects)
+
+
+def _owned_person(obj: Token) -> bool:
+    """'met Iran's envoy', 'met Qatari officials': the object is a person or body acting for its owner."""
+    return obj.lower_ in word_set("mentions", "agent_heads") or obj.lower_ in word_set("mentions", "people_heads")
 
 
 def _common_enemy(v: Token, entry: dict, partners: list[Mention], ctx: Context) -> list[RawClaim]:
@@ -78,7 +98,7 @@ def _has_cue_object(v: Token, ctx: Context) -> bool:
 
 def _clause_subjects(v: Token, entry: dict, ctx: Context) -> list[Mention]:
     """'demanded that the government end curbs': the one asked is the subject of the that-clause."""
-    if entry["type"] not in {"REQUEST", "COERCE", "THREATEN", "ACCUSE"}:
+    if entry["type"] not in {"REQUEST", "COERCE", "THREATEN", "ACCUSE", "CONCEDE"}:  # "allowing X to operate"
         return []
     return [m for c in v.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
             for m in actors_at(s, ctx)]
@@ -106,9 +126,10 @@ def _among(actors: list[Mention], type_: str, trigger: Token) -> list[RawClaim]:
     return [RawClaim(a, b, type_, trigger) for i, a in enumerate(actors) for b in actors[i + 1:]]
 
 
-def _borrowed_objects(v: Token, ctx: Context) -> list[Mention]:
+def _borrowed_objects(v: Token, ctx: Context, deep: bool = False) -> list[Mention]:
     """'hosted or cooperated with X' (objects shared by coordinated verbs) and
-    'refused to recognize X' (the object of the verb it governs)."""
+    'refused to recognize X' (the object of the verb it governs); for a hostile verb (`deep`), also the
+    target of that verb's object ('threatened to impose tariffs on X')."""
     own_complement = any(c.dep_ in {"xcomp", "ccomp", "dobj"} for c in v.children)
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)
     # "expelled X and threatened to seek Y", "pressed X, but the regime has not delivered": no sharing
@@ -118,6 +139,8 @@ def _borrowed_objects(v: Token, ctx: Context) -> list[Mention]:
         if other.pos_ not in {"VERB", "AUX"} or is_passive(other):  # a passive's subject is nobody's object
             continue
         found = patient_of(other, ctx) + prep_objects(other, ("with", "to", "against", "on"), ctx)
+        if not found and deep and other.dep_ == "xcomp":  # "threatened to impose tariffs on X"
+            found = [m for o in other.children if o.dep_ == "dobj" for m in prep_objects(o, ("against", "on"), ctx)]
         if found:
             return found
     return []
@@ -142,11 +165,17 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
         sources, targets = between[:1], between[1:]
     elif between:
         targets += between
+    sources = sources or _attributed_to(n, ctx)
     gov, via_prep = governor(n)
+    if gov is None and not sources:
+        gov, via_prep = _manner_verb(n), True
     if gov is not None and not via_prep and gov.lemma_.lower() in word_set("events", "reverse_light_verbs"):
         # "Iraqi forces received heavy fire from ISIL fighters": the object's origin acts on the subject
         origin = sources or prep_objects(gov, ["from", "by"], ctx)
         return pairs(origin, subject_of(gov, ctx), entry["type"], n)
+    if gov is not None and (gov.lemma_.lower() in word_set("events", "foreign_event_verbs")
+                            or gov.lemma_.lower() in ctx.lex["attributing_verbs"]):
+        gov = None  # "Oman welcomed the ceasefire", "the attacks were attributed to X": no light verb
     if gov is not None:
         if not sources:
             sources = subject_of(gov, ctx) if not (via_prep and is_passive(gov) and not agent_of(gov, ctx)) \
@@ -154,6 +183,8 @@ def noun_claims(n: Token, ctx: Context) -> list[RawClaim]:
         if not targets:
             targets = _light_targets(n, gov, ctx) if not via_prep else \
                 (patient_of(gov, ctx) if sources and entry["type"] in {"ASSAULT", "COERCE"} else [])
+    if not targets and gov is not None and not via_prep and gov.lemma_.lower() in word_set("events", "response_verbs"):
+        targets = subject_of(gov, ctx)  # "Chile declined U.S. requests": the one who answers was asked
     if not targets and n.dep_ in {"amod", "compound"}:
         targets = actors_at(n.head, ctx)
     if not targets and via_prep and gov is not None and entry["type"] in {"SUPPORT", "AID", "COOPERATE"}:
@@ -192,15 +223,18 @@ def _broken(n: Token, entry: dict, ctx: Context) -> dict:
     """'severed ties with', 'suspended talks with', 'froze its engagement': ending a cooperative tie rejects it."""
     gov, _ = governor(n)
     cooperative = ctx.lex["types"][entry["type"]]["sign"] > 0
-    if gov is not None and cooperative and gov.lemma_.lower() in word_set("events", "breaking_verbs"):
-        return {**entry, "type": "REJECT", "symmetric": False}
-    return entry
+    if gov is None or not cooperative or gov.lemma_.lower() not in word_set("events", "breaking_verbs"):
+        return entry
+    if gov.lemma_.lower() in word_set("events", "response_verbs") and _noun_sources(n, entry.get("preps") or (), ctx):
+        return entry  # "declined U.S. requests": the request was made; the answer is the verb's own claim
+    return {**entry, "type": "REJECT", "symmetric": False}
 
 
 def _noun_targets(n: Token, preps, ctx: Context) -> list[Mention]:
     """Targets after the noun, or one phrase further down ('the withdrawal of forces from Panama')."""
     direct = [p for p in preps if p != "between"]
-    found = prep_objects(n, direct, ctx)
+    found = [m for m in prep_objects(n, direct, ctx) if not _nearer_cue(n, m, ctx)]
+    found += _stray_prep_objects(n, direct, ctx)
     if not found:
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -208,15 +242,64 @@ def _noun_targets(n: Token, preps, ctx: Context) -> list[Mention]:
     return found
 
 
+def _attributed_to(n: Token, ctx: Context) -> list[Mention]:
+    """'airstrikes attributed to Saudi Arabia', 'the attacks have been attributed to X': X did them."""
+    verbs = ctx.lex["attributing_verbs"]
+    acl = [c for c in n.children if c.dep_ == "acl" and c.lemma_.lower() in verbs]
+    if n.dep_ in {"nsubjpass", "dobj"} and n.head.lemma_.lower() in verbs:  # "X attributed the strikes to Y"
+        acl.append(n.head)
+    return [m for v in acl for m in prep_objects(v, verbs[v.lemma_.lower()], ctx)]
+
+
+def _manner_verb(n: Token) -> Token | None:
+    """'(severed ties with X) in solidarity with Y', 'in coordination with Y': an 'in' phrase says how the
+    clause's subject acts, wherever the parse hangs it."""
+    if n.dep_ != "pobj" or n.head.lower_ != "in":
+        return None
+    tok = n.head
+    while tok.head.i != tok.i and tok.pos_ not in {"VERB", "AUX"}:
+        tok = tok.head
+    return tok if tok.pos_ in {"VERB", "AUX"} else None
+
+
+def _nearer_cue(n: Token, m: Mention, ctx: Context) -> bool:
+    """'severed ties with X in solidarity with Y': the parse hangs 'with Y' on 'ties', but a cue noun
+    right before the preposition ('solidarity') owns it."""
+    prep = ctx.doc[m.start].head
+    before = ctx.doc[prep.i - 1] if prep.i > n.i + 1 else None
+    return before is not None and prep.dep_ == "prep" and _cue_taking(before, prep.lower_, ctx)
+
+
+def _stray_prep_objects(n: Token, preps, ctx: Context) -> list[Mention]:
+    """The other side of that misattachment: the preposition right after this noun, hung elsewhere."""
+    doc = ctx.doc
+    nxt = doc[n.i + 1] if n.i + 1 < len(doc) else None
+    if nxt is None or nxt.dep_ != "prep" or nxt.lower_ not in preps or nxt.head.i in {n.i} or nxt.head.i > n.i:
+        return []
+    return [m for p in nxt.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
+
+
+def _cue_taking(tok: Token, prep: str, ctx: Context) -> bool:
+    entry = ctx.lex["nouns"].get(tok.lower_) or ctx.lex["nouns"].get(tok.lemma_.lower())
+    return bool(entry) and tok.pos_ == "NOUN" and prep in (entry.get("preps") or ())
+
+
 def _noun_sources(n: Token, preps, ctx: Context) -> list[Mention]:
     """The doer of an event noun: possessive, modifier, 'by'/'from', or 'of' when 'of' is not its target."""
     out = []
     for c in n.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"}:
-            out += ctx.mentions_of(c) or ([] if c.dep_ != "poss" else actors_at(c, ctx))
-        elif c.dep_ in {"prep", "agent"} and (c.lower_ in {"by", "from"} or (c.lower_ == "of" and "of" not in preps)):
+            out += ctx.mentions_of(c) or ([] if c.dep_ != "poss" else actors_at(c, ctx)) or _dated_owner(c, ctx)
+        elif c.dep_ in {"prep", "agent"} and (c.lower_ == "by" or (c.lower_ in {"of", "from"} and c.lower_ not in preps)):
             out += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, ctx)]
     return unique(out)
+
+
+def _dated_owner(c: Token, ctx: Context) -> list[Mention]:
+    """"Israel's September strike": the parse hangs the possessor on the date before the noun."""
+    if c.dep_ not in {"nmod", "compound"} or c.ent_type_ not in {"DATE", "TIME"}:
+        return []
+    return [m for p in c.children if p.dep_ == "poss" for m in actors_at(p, ctx)]
 
 
 def _light_targets(n: Token, gov: Token, ctx: Context) -> list[Mention]:
@@ -263,6 +346,8 @@ def _holder(r: Token, ctx: Context) -> list[Mention]:
         return actors_at(head, ctx, expand=False)
     if r.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":  # "X is seen as Y's main backer"
         return patient_of(head.head, ctx)
+    if r.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "NOUN":  # "the UAE's role as a partner of Y"
+        return owners_of(head.head, ctx)
     if r.dep_ == "compound" and ctx.mentions_of(head):
         return ctx.mentions_of(head)
     appos = [c for c in r.children if c.dep_ == "appos"]
@@ -284,7 +369,24 @@ def role_claims(r: Token, ctx: Context) -> list[RawClaim]:
     people = [m for m in _holder(r, ctx) if m.type == "person"]
     if not people:
         people = [m for m in ctx.mentions_of(r.head) if m.type == "person" and r.dep_ in {"compound", "appos"}]
-    return pairs(people, orgs, type_, r)
+    if not orgs and _office_title(r) in word_set("events", "state_offices"):
+        found = [RawClaim(p, _served_state(p), type_, r) for p in people if p.entry is not None and p.entry.state]
+    else:
+        found = pairs(people, orgs, type_, r)
+    for c in found:  # "President Trump reportedly threatened X": the title is no part of what is reported
+        c.descriptive = r.dep_ == "compound"
+    return found
+
+
+def _office_title(r: Token) -> str:
+    before = _compound_before(r)
+    return f"{before} {r.lower_}" if before in {"vice", "prime", "crown", "supreme"} else r.lower_
+
+
+def _served_state(person: Mention) -> Mention:
+    """The state a catalogued person serves, as a mention at the person's words (it resolves by name,
+    so the claim stands only where the brief names that state too)."""
+    return Mention(person.start, person.end, person.entry.state, "state", "name", Entry(person.entry.state, "state"))
 
 
 def _compound_before(r: Token) -> str:
@@ -317,13 +419,13 @@ def raw_claims(doc: Doc, mentions: list[Mention]) -> tuple[list[RawClaim], list[
         if tok.pos_ in {"VERB", "AUX"}:
             out += verb_claims(tok, ctx) + directive_claims(tok, ctx)
         elif tok.pos_ in {"NOUN", "PROPN"}:
-            out += noun_claims(tok, ctx) + relational_claims(tok, ctx) + role_claims(tok, ctx)
+            out += noun_claims(tok, ctx) + relational_claims(tok, ctx) + role_claims(tok, ctx) + mediation_claims(tok, ctx)
         elif tok.pos_ == "ADJ":
             out += adjective_claims(tok, ctx) + noun_claims(tok, ctx)
         if tok.dep_ == "prep":
             out += inclusion_claims(tok, ctx)
     hy_claims, attrs = hyphen_claims(doc, ctx)
-    out += hy_claims + pair_claims(doc, ctx)
+    out += hy_claims + pair_claims(doc, ctx) + owned_claims(doc, ctx) + person_of_claims(doc, ctx)
     return out + _stood_against(doc, ctx, out), attrs
 
 

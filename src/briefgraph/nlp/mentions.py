@@ -119,6 +119,15 @@ def _names_a_place(span: Span) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS | {"capital"} for c in span.root.children)
 
 
+def _shouted(span: Span) -> bool:
+    """'the COMPLETE, IMMEDIATE, and SAFE OPENING': capitals for emphasis in a quotation, not a name."""
+    if not span.text.isupper() or len(span.text) < 5:
+        return False
+    doc = span.doc
+    around = doc[max(0, span.start - 6):span.start].text.split() + doc[span.end:span.end + 6].text.split()
+    return sum(w.isalpha() and w.isupper() and len(w) >= 4 for w in around) >= 2
+
+
 def _ner_type(label: str, text: str) -> str | None:
     kind = NER_TYPES.get(label)
     if kind in {"person", "organization"} and any(w in text.lower().split() or (" " in w and w in text.lower())
@@ -138,15 +147,36 @@ def _plausible_name(span: Span) -> bool:
     return not (len(span) == 1 and span[0].is_stop)
 
 
+# Lower-case particles inside transliterated names ("Jama'at Nasr al-Islam wal Muslimin", "Ansar bin Ali").
+NAME_PARTICLES = {"wal", "wa", "bin", "ibn", "bint", "al", "el", "fi", "li", "lil", "ul", "ad", "ash", "as", "min"}
+
+
 def _joined_people(doc: Doc) -> list[Span]:
-    """'Hassan Sheikh' + 'Mohamud' tagged as two adjacent PERSON entities are one name."""
+    """'Hassan Sheikh' + 'Mohamud' tagged as two adjacent PERSON entities are one name, and a name runs on
+    over a transliteration particle and the capitalised words after it ('... al-Islam wal Muslimin')."""
     out: list[Span] = []
     for ent in doc.ents:
+        if out and ent.start < out[-1].end:
+            continue  # swallowed by the particle run of the entity before
         if out and ent.label_ == "PERSON" == out[-1].label_ and ent.start == out[-1].end:
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
         else:
             out.append(ent)
+        end = _particle_run_end(doc, out[-1].end)
+        if end > out[-1].end:
+            out[-1] = Span(doc, out[-1].start, end, label=out[-1].label_)
     return out
+
+
+def _particle_run_end(doc: Doc, i: int) -> int:
+    end = i
+    while i + 1 < len(doc) and doc[i].text in NAME_PARTICLES and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha:
+        i += 1
+        while i < len(doc) and (doc[i].text[:1].isupper() or doc[i].text in HYPHENS
+                                or (doc[i].lower_ in NAME_PARTICLES and doc[i + 1:i + 2].text in HYPHENS)):
+            i += 1
+        end = i
+    return end
 
 
 def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -155,11 +185,12 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         span = _trim(ent)
         if span is None or not _plausible_name(span):
             continue
-        found = gaz.lookup(span.text) or _government_of(span.text, gaz)
+        found = (gaz.lookup(span.text) or _government_of(span.text, gaz) or _slashed(span.text, gaz)
+                 or _organ_of_state(span.text, gaz))
         if found:
             out.append(Mention(span.start, span.end, found[0].name, found[0].type, found[1], found[0]))
             continue
-        if any(t.text == "," for t in span):  # "Mali, Burkina Faso and Niger": a list, not one name
+        if any(t.text == "," for t in span) or _shouted(span):  # "Mali, Burkina Faso and Niger": a list
             continue
         if span.start > 0 and doc[span.start - 1].lemma_.lower() in VESSEL_NOUNS:  # "the carrier Galaxy Leader"
             continue
@@ -168,7 +199,41 @@ def ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             kind = "place"
         if kind:
             out.append(Mention(span.start, span.end, span.text, kind, "name"))
+            if kind == "organization":
+                _mark_state_prefix(out[-1], span, gaz)
     return out
+
+
+def _mark_state_prefix(m: Mention, span: Span, gaz: Gazetteer) -> None:
+    """'U.S. Department of Justice', 'UK Ministry of Defence': a body whose name begins with a state is that state's."""
+    for n in (2, 1):
+        if len(span) > n and span[n].text not in HYPHENS:  # "ROK-Japan relations" is a pair, not a body
+            found = gaz.lookup(span[:n].text)
+            if found and found[0].type == "state" and found[1] in {"name", "acronym"}:  # not "Syrian Opposition"
+                m.attrs["state"] = found[0].name
+                return
+
+
+ORGAN = re.compile(r"^(.+?)(?:'s|’s)?\s+(?:(?:foreign|defen[cs]e|interior)\s+)?(administration|government|ministry)s?$",
+                   re.IGNORECASE)
+
+
+def _organ_of_state(text: str, gaz: Gazetteer):
+    """'the Trump Administration' (a catalogued person's government), 'the UAE Foreign Ministry': the state."""
+    match = ORGAN.match(text)
+    found = gaz.lookup(match.group(1)) if match else None
+    if found and found[0].type == "person" and found[0].state and match.group(2).lower() != "ministry":
+        state = gaz.get(found[0].state)
+        return (state, "name") if state else None
+    return (found[0], "name") if found and found[0].type == "state" else None
+
+
+def _slashed(text: str, gaz: Gazetteer):
+    """'Ansarallah/Houthi': two names of one actor joined by a slash."""
+    parts = [p.strip() for p in text.split("/")] if "/" in text else []
+    hits = [gaz.lookup(p) for p in parts]
+    entries = {h[0].name for h in hits if h}
+    return next(h for h in hits if h) if len(entries) == 1 else None
 
 
 GOVERNMENT = re.compile(r"^(?:(?:federal|central|national|transitional|interim|provisional)\s+)?"
@@ -234,6 +299,8 @@ def _keeps_demonym(m: Mention, doc: Doc) -> bool:
     last = doc[m.end - 1]
     if hyphen_verb_after(doc, m.end):
         return True
+    if m.end + 1 < len(doc) and doc[m.end].text in HYPHENS and doc[m.end + 1].text[:1].isupper():
+        last = doc[m.end + 1]  # "French-Chadian strikes": the pair's second half says what the first modifies
     head = last.head
     if last.dep_ not in {"amod", "compound", "nmod"}:
         return False
@@ -257,7 +324,8 @@ def _acting_head(head: Token) -> bool:
     lex = load("events")
     low = head.lower_
     return (low in word_set("mentions", "agent_heads") or low in word_set("mentions", "owned_heads")
-            or low in lex["nouns"] or head.lemma_.lower() in lex["nouns"] or low in lex["relational_nouns"])
+            or low in lex["nouns"] or head.lemma_.lower() in lex["nouns"] or low in lex["relational_nouns"]
+            or low in lex["role_nouns"])  # "Emirati adviser X"
 
 
 def _keeps_capital(m: Mention, doc: Doc) -> bool:
@@ -272,21 +340,108 @@ def _keeps_capital(m: Mention, doc: Doc) -> bool:
     return True
 
 
-def described_groups(doc: Doc) -> list[Mention]:
+def described_groups(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     """'the Saudi-led coalition', 'Iranian-backed militias': a group named by who leads or backs it.
-    The span starts after the hyphenated modifier, so the modifier stays a mention of its own."""
+    The span starts after the hyphenated modifier, so the modifier stays a mention of its own.
+    Variants of one description ('Iran-backed militias', 'Iranian-aligned groups') share a key."""
     groups = load("mentions")["described_groups"]
     out = []
     for t in doc:
         if t.text in HYPHENS and 0 < t.i < len(doc) - 2 and hyphen_verb_after(doc, t.i):
             head = doc[t.i + 1].head
-            if head.i > t.i + 1 and head.lower_ in groups and head.pos_ == "NOUN":
+            if head.i > t.i + 1 and head.lower_ in groups and head.pos_ == "NOUN" and not described_name(doc, t.i, head):
                 start = t.i - 1
                 while start > 0 and (doc[start - 1].text in HYPHENS or doc[start].text in HYPHENS
                                      or doc[start - 1].dep_ in {"compound", "npadvmod"}) and doc[start - 1].head.i >= start:
                     start -= 1
                 name = doc[start:head.i + 1].text
-                out.append(Mention(head.i, head.i + 1, name, groups[head.lower_], "description"))
+                m = Mention(head.i, head.i + 1, name, groups[head.lower_], "description")
+                m.key = _description_key(doc, start, t.i, head, groups[head.lower_], gaz)
+                out.append(m)
+    return out
+
+
+def described_name(doc: Doc, hyphen: int, head: Token) -> int | None:
+    """The token where the name a description stands beside begins: 'the Iran-backed group Lebanese
+    Hezbollah' (after it) or 'Hamas (an Iran-backed group)' (before the parenthesis); else None."""
+    k = head.i + 1
+    while k < len(doc) and doc[k].pos_ == "ADJ" and doc[k].text[:1].isupper():
+        k += 1  # "Lebanese"
+    if k < len(doc) and k > head.i + 1 and doc[k].pos_ == "PROPN":
+        return head.i + 1
+    if k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].dep_ in {"appos", "compound", "nsubj", "dobj"}:
+        return k
+    opening = hyphen - 2
+    while opening >= 0 and doc[opening].lower_ in {"a", "an", "the"} | HYPHENS or doc[opening].dep_ in {"compound", "npadvmod"}:
+        opening -= 1
+    if opening > 0 and doc[opening].text == "(" and doc[opening - 1].pos_ == "PROPN":
+        return opening - 1
+    return None
+
+
+# Hyphenated verbs that all say "on the backer's side": their descriptions are variants of one group.
+BACKING_TYPES = {"SUPPORT", "AID", "ALLY_OF"}
+
+
+def _description_key(doc: Doc, start: int, hyphen: int, head: Token, type_: str, gaz: Gazetteer | None) -> str:
+    """Who backs the group (as a catalogue actor where known), how, its kind and number: the rest of the
+    wording ('Iran-backed Iraqi militias', 'Iranian-aligned groups') does not tell groups apart."""
+    verb = doc[hyphen + 1].lower_
+    how = "backed" if load("events")["hyphen_verbs"].get(verb) in BACKING_TYPES else verb
+    backer = _catalogue_name(doc[start:hyphen].text, gaz)
+    number = "plural" if head.tag_ in {"NNS", "NNPS"} else "one"
+    return "d:" + "|".join([backer, how, type_, number])
+
+
+def _catalogue_name(text: str, gaz: Gazetteer | None) -> str:
+    found = gaz.lookup(text) if gaz is not None else None
+    return found[0].name if found else text.lower()
+
+
+ADMINISTRATION_HEADS = {"government", "administration", "authorities", "authority", "council", "assembly", "cabinet"}
+ADMINISTRATION_MODIFIERS = {"regional", "state", "provincial", "interim", "autonomous", "local", "breakaway",
+                            "separatist", "self-declared", "de", "facto", "federal", "member", "transitional"}
+
+
+def administration_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """'the Amhara regional government', 'the Jubaland state authorities': a sub-national polity's
+    administration acts; it is an organization, not the place it is named after (nor a state)."""
+    out = []
+    for head in doc:
+        if head.lower_ not in ADMINISTRATION_HEADS:
+            continue
+        i = head.i
+        while i > 0 and doc[i - 1].lower_ in ADMINISTRATION_MODIFIERS | {"-"}:
+            i -= 1
+        if i == head.i:
+            continue
+        start = i
+        while (start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and i - start < 3
+               and not doc[start - 1].is_stop):
+            start -= 1
+        found = gaz.lookup(doc[start:i].text) if start < i else None
+        if start == i or (found and found[0].type == "state"):
+            continue
+        entry = found[0] if found and found[0].type == "organization" else None  # "Jubaland state authorities"
+        name = entry.name if entry else doc[start:head.i + 1].text
+        out.append(Mention(start, head.i + 1, name, "organization", "name", entry))
+    return out
+
+
+def named_group_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """'Ecuador's Los Choneros gang', 'the Gran Grif gang': a capitalised name before a group noun is an
+    armed group, unless the name is a known state, place or people ('the Haitian gang')."""
+    out = []
+    for head in doc:
+        if head.lower_ not in word_set("mentions", "named_group_heads") or head.i == 0:
+            continue
+        start = head.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start == head.i or gaz.lookup(doc[start:head.i].text):
+            continue
+        end = head.i + 1 if head.text[:1].isupper() else head.i  # "the Sinaloa Cartel" names itself so
+        out.append(Mention(start, end, doc[start:end].text, "armed_group", "name"))
     return out
 
 
@@ -313,8 +468,9 @@ def _pair_reference(tok: Token) -> bool:
 def find_mentions(doc: Doc, gaz: Gazetteer, generic: bool = False) -> list[Mention]:
     """All actor mentions of a parsed text, longest first where they overlap, in text order.
     Unnamed groups ('police') are added when `generic` is set; a named actor inside one wins."""
-    candidates = (gazetteer_mentions(doc, gaz) + collective_mentions(doc) + ner_mentions(doc, gaz)
-                  + described_groups(doc))
+    # Equal spans keep the first proposal: a group noun's reading ("Los Choneros gang") beats the NER's place.
+    candidates = (gazetteer_mentions(doc, gaz) + collective_mentions(doc) + named_group_mentions(doc, gaz)
+                  + ner_mentions(doc, gaz) + described_groups(doc, gaz) + administration_mentions(doc, gaz))
     if generic:  # a known name inside the phrase keeps it ("Afghan rebels"); an NER guess on a modifier does not
         groups = generic_mentions(doc)
         candidates = [m for m in candidates if m.entry is not None or not any(
@@ -333,6 +489,8 @@ def _priority(m: Mention) -> int:
 
 
 def _keep(m: Mention, doc: Doc) -> bool:
+    if doc[m.start:m.end].text == "Administration":  # "the Administration" alone, not "the Administration of X"
+        return m.start > 0 and doc[m.start - 1].lower_ == "the" and (m.end >= len(doc) or doc[m.end].lower_ != "of")
     if m.kind == "demonym":
         return _keeps_demonym(m, doc)
     if m.kind == "people":  # "Iraqis", "the Liberians": only as an argument of a verb

@@ -18,7 +18,8 @@ CLIMB_DEPS = {"xcomp", "ccomp", "acomp", "conj", "dobj", "pobj", "prep", "pcomp"
 # adverbial and relative clauses and modifiers do not.
 INHERITING_DEPS = {"xcomp", "ccomp", "prep", "pobj", "pcomp", "dobj", "acomp", "oprd", "attr"}
 # Strength when cues compete: negation beats everything; hypothetical beats epistemic; reported last.
-RANK = {"negated": 6, "hypothetical": 5, "unlikely": 4, "possible": 3, "probable": 2, "reported": 1, "certain": 0}
+RANK = {"negated": 6, "hypothetical": 5, "unlikely": 4, "possible": 3, "probable": 2, "reported": 1, "certain": 0,
+        "asserted": -1}
 
 
 def _cfg() -> dict:
@@ -70,13 +71,17 @@ def _child_cues(tok: Token) -> list[tuple[str, str, float | None]]:
                 out.append((cfg["adverbs"][low], low, None))
         elif c.dep_ == "mark" and low in cfg["conditional_marks"]:
             out.append(("hypothetical", low, None))
+        elif c.dep_ == "acl" and c.lemma_.lower() in cfg["attributing_verbs"]:  # "strikes attributed to X"
+            out.append(("reported", c.lemma_.lower(), None))
     return out
 
 
-def _head_cue(child: Token, head: Token) -> tuple[str, str, float | None] | None:
+def _head_cue(child: Token, head: Token, claim_type: str | None = None) -> tuple[str, str, float | None] | None:
     """A governing verb or noun above the trigger that sets its status ('appeared set to', 'reports of')."""
     cfg = _cfg()
     if child.dep_ in {"xcomp", "ccomp", "acomp", "oprd"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+        if head.lemma_ in cfg["attempt_verbs"] and claim_type in cfg["attempt_types"]:
+            return "asserted", f"{head.lemma_}ed attempt", None  # "failed to dislodge X": the assault took place
         status = cfg["governing_verbs"].get(head.lemma_)
         if status:
             return status, head.lemma_, None
@@ -87,6 +92,10 @@ def _head_cue(child: Token, head: Token) -> tuple[str, str, float | None] | None
         status = cfg["governing_verbs"].get(head.lemma_)
         if status:
             return status, head.lemma_, None
+    if child.dep_ in {"nsubjpass", "dobj"} and head.lemma_.lower() in cfg["attributing_verbs"]:
+        return "reported", head.lemma_.lower(), None  # "the attacks were attributed to X"
+    if child.dep_ == "prep" and child.lower_ in {"of", "for"} and head.lemma_ in cfg["charging_verbs"]:
+        return "reported", head.lemma_, None  # "accused B of harbouring C": the accuser's claim
     if head.pos_ == "NOUN" and child.dep_ in {"acl", "ccomp", "prep", "relcl", "pobj"}:
         status = cfg["governing_nouns"].get(head.lower_)
         if status:
@@ -96,8 +105,18 @@ def _head_cue(child: Token, head: Token) -> tuple[str, str, float | None] | None
     return None
 
 
-def modality_of(trigger: Token) -> Modality:
-    """The status, ICD 203 probability and cues of a claim whose trigger word is `trigger`."""
+def _broken_pledge(tok: Token) -> bool:
+    """'violated its commitment to ...', 'reneged on its pledge to ...': a pledge the actor broke."""
+    cfg = _cfg()
+    if tok.lemma_.lower() not in cfg["pledge_nouns"]:
+        return False
+    gov = tok.head if tok.dep_ in {"dobj", "nsubjpass"} else tok.head.head if tok.dep_ == "pobj" else None
+    return gov is not None and gov.lemma_.lower() in cfg["violating_verbs"]
+
+
+def modality_of(trigger: Token, claim_type: str | None = None) -> Modality:
+    """The status, ICD 203 probability and cues of a claim whose trigger word is `trigger`
+    (`claim_type` tells an attempt that failed from an act that never happened)."""
     cues: list[tuple[str, str, float | None]] = list(_child_cues(trigger))
     tok = trigger
     for _ in range(8):
@@ -108,7 +127,11 @@ def modality_of(trigger: Token) -> Modality:
             cues += [c for c in _child_cues(head) if c[0] != "negated"]
             tok = head
             continue
-        found = _head_cue(tok, head)
+        found = _head_cue(tok, head, claim_type)
+        if _broken_pledge(head):  # a broken pledge not to act says the act happened; a pledge to act, that it did not
+            negated = any(c[0] == "negated" for c in cues)
+            cues = [("asserted" if negated else "negated", f"broken {head.lemma_.lower()}", None)]
+            found = None
         if found:
             cues.append(found)
         if tok.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .arguments import Context, RawClaim, actors_at, pairs, prep_text, subject_of, unique
-from .mentions import Mention
+from .arguments import Context, RawClaim, actors_at, pairs, prep_objects, prep_text, subject_of, unique
+from .gazetteer import Entry
+from .mentions import Mention, described_name
 
 def hyphen_claims(doc: Doc, ctx: Context) -> tuple[list[RawClaim], list[tuple[Mention, str, str]]]:
     """'al-Qaeda-aligned IMU offshoots' (claims) and 'Uzbek-led IMU' (attributes: actor, key, value)."""
@@ -25,11 +26,78 @@ def hyphen_claims(doc: Doc, ctx: Context) -> tuple[list[RawClaim], list[tuple[Me
         if verb.lower_ == "led" and ethnic:  # "Uzbek-led IMU" says who fills its ranks; "Saudi-led coalition" who leads it
             attrs += [(m, "led_by", _modifier_text(doc, t.i)) for m in named]
             claims += pairs(sources, [m for m in targets if m.kind == "description"], type_, verb)
+        elif type_ == "BASED_IN":  # "Iraq-based groups" are based in Iraq
+            claims += pairs(targets, sources, type_, verb)
         else:
             claims += pairs(sources, targets, type_, verb)
     for c in claims:
         c.descriptive = True
     return claims, attrs
+
+
+OWNED_KINDS = {"organization", "armed_group"}
+
+
+def owned_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
+    """'Iran's Bank Melli', 'Israel's Thirdeye Systems': a named body a state owns or hosts belongs to it."""
+    out = []
+    for m in ctx.by_start:
+        if m.attrs.get("state"):  # "the U.S. Department of Justice" (the state is named in the body's name)
+            state = Mention(m.start, m.end, m.attrs["state"], "state", "name", Entry(m.attrs["state"], "state"))
+            out.append(RawClaim(m, state, "AFFILIATE_OF", doc[m.start]))
+        if m.type not in OWNED_KINDS or m.kind not in {"name", "acronym"} or m.start < 2:
+            continue
+        if doc[m.start - 1].lower_ not in {"'s", "’s"}:
+            continue
+        owners = [o for o in ctx.mentions_of(doc[m.start - 2]) if o.type == "state" and o.end == m.start - 1]
+        # "Iran's Bank Melli" is the state's; "Ecuador's Los Choneros gang" only operates there
+        out += pairs([m], owners, "BASED_IN" if m.type == "armed_group" else "AFFILIATE_OF", doc[m.start])
+    for c in out:
+        c.descriptive = True
+    return out
+
+
+PARTY_TYPES = {"organization", "armed_group"}
+OF_GLUE = {"the", "-", "–", "left", "right", "center", "centre", "far", "leaning", "wing"}
+
+
+def person_of_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
+    """'Luisa González of the left-leaning Citizen Revolution': a person named with an organisation belongs to it."""
+    out = []
+    for m in ctx.by_start:
+        if m.type != "person" or m.end >= len(doc) or doc[m.end].lower_ != "of":
+            continue
+        k = m.end + 1
+        while k < len(doc) and k < m.end + 7 and not ctx.mentions_of(doc[k]) and (
+                doc[k].lower_ in OF_GLUE or doc[k].pos_ in {"ADJ", "ADV"}):
+            k += 1
+        orgs = [o for o in ctx.mentions_of(doc[k]) if o.start == k and o.type in PARTY_TYPES] if k < len(doc) else []
+        out += pairs([m], orgs[:1], "MEMBER_OF", doc[m.end])
+    return out
+
+
+MEDIATING_VERBS = {"broker", "mediate", "facilitate", "arrange", "host"}
+
+
+def mediation_claims(n: Token, ctx: Context) -> list[RawClaim]:
+    """'Qatar brokered a deal between X and Y', 'the Pakistan-brokered ceasefire between X and Y', 'a framework
+    involving X and Y': the parties agree among themselves and the broker consults each of them."""
+    entry = ctx.lex["nouns"].get(n.lower_) or ctx.lex["nouns"].get(n.lemma_.lower())
+    if not entry or not entry.get("symmetric") or ctx.mentions_of(n):
+        return []
+    involving = [m for c in n.children if c.dep_ == "acl" and c.lower_ == "involving"
+                 for o in c.children if o.dep_ == "dobj" for m in actors_at(o, ctx)]
+    parties = unique(prep_objects(n, ["between"], ctx) + involving)
+    if len(parties) < 2:
+        return []
+    gov = n.head if n.dep_ in {"dobj", "nsubjpass"} else None
+    brokers = subject_of(gov, ctx) if gov is not None and gov.lemma_.lower() in MEDIATING_VERBS else []
+    doc = ctx.doc
+    for c in n.children:  # "the Pakistan-brokered ceasefire"
+        if c.dep_ == "amod" and c.lemma_.lower() in MEDIATING_VERBS and c.i >= 2 and doc[c.i - 1].text in {"-", "–"}:
+            brokers += [m for m in ctx.mentions_of(doc[c.i - 2]) if m.end == c.i - 1]
+    agreed = [RawClaim(a, b, entry["type"], n) for i, a in enumerate(involving) for b in involving[i + 1:] if a is not b]
+    return agreed + pairs([b for b in brokers if b not in parties], parties, "CONSULT", n)
 
 
 def inclusion_claims(tok: Token, ctx: Context) -> list[RawClaim]:
@@ -72,7 +140,18 @@ def pair_claims(doc: Doc, ctx: Context) -> list[RawClaim]:
         entry = nouns.get(head.lower_) if head is not None else None
         if entry and entry.get("symmetric"):
             out += pairs(left, right, entry["type"], head)
+        elif entry and entry["type"] in JOINT_ACTION_TYPES and _has_target(head):
+            # "U.S.-Israeli strikes on Iran": partners in one campaign, both striking its target
+            targets = prep_objects(head, entry.get("preps") or ("on", "against"), ctx)
+            out += pairs(left, right, "COOPERATE", head) + pairs(left + right, targets, entry["type"], head)
     return out
+
+
+JOINT_ACTION_TYPES = {"ASSAULT", "MOBILIZE"}
+
+
+def _has_target(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in {"on", "against", "in", "targeting"} for c in noun.children)
 
 
 def _modifier_text(doc: Doc, hyphen: int) -> str:
@@ -91,6 +170,9 @@ def _hyphen_targets(verb: Token, ctx: Context) -> list[Mention]:
     found = ctx.mentions_of(head)
     if found:
         return found
+    named = described_name(ctx.doc, verb.i - 1, head) if head.i > verb.i else None
+    if named is not None:  # "the Iran-backed group Lebanese Hezbollah", "Hamas (an Iran-backed group)"
+        return [m for m in ctx.mentions_of(ctx.doc[named]) if m.kind != "description"][:1]
     inside = [m for c in head.children if verb.i < c.i < head.i for m in ctx.mentions_of(c)]
     return unique(inside)
 

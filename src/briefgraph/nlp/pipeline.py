@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..errors import ModelError
 from ..model import Claim, Document, Graph, Modality, Span, aggregate
 from ..resolve import Resolver
-from ..settings import BATCH_SIZE, MODEL_CANDIDATES, model_name
+from ..settings import BATCH_SIZE, MODEL_CANDIDATES, catalog_path, model_name
 from . import aliases, coref, pairs
 from .events import RawClaim, raw_claims
 from .gazetteer import Gazetteer, load_gazetteer
@@ -46,7 +46,7 @@ def load_model(name: str | None = None) -> Language:
 
 def _split_dotted_hyphens(nlp: Language) -> None:
     """'U.S.-Iraq' is two names: split a hyphen that follows an abbreviation's period."""
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Z])"]
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
@@ -85,6 +85,8 @@ class DocumentExtraction:
         self.types = load("events")["types"]
 
     def add_chunk(self, doc: Doc, offset: int) -> None:
+        if _page_furniture(doc):
+            return
         mentions = find_mentions(doc, self.gaz, generic=self.generic_actors)
         mentions = [m for m in mentions if not _attribute_only(m, doc)]
         mentions, links = aliases.mine(doc, mentions, self.gaz)
@@ -109,9 +111,20 @@ class DocumentExtraction:
         for alias, named in links:
             if aliases.looks_like_acronym(doc[alias.start:alias.end].text) and alias.end - alias.start == 1:
                 self.acronyms.setdefault(doc[alias.start].text, named)
+        # An acronym the brief defines ("the Multinational Security Support Mission (MSS)") means that
+        # actor in this brief, whatever the catalogue says the letters stand for.
+        swap = {id(m): Mention(m.start, m.end, doc[m.start].text, self.acronyms[doc[m.start].text].type, "alias")
+                for m in mentions if self._redefined(m, doc)}
+        mentions = [swap.get(id(m), m) for m in mentions]
+        links = [(swap.get(id(a), a), swap.get(id(n), n)) for a, n in links]
         uses = aliases.acronym_occurrences(doc, mentions, self.acronyms)
         links = links + [(u, self.acronyms[doc[u.start].text]) for u in uses]
         return sorted(mentions + uses, key=lambda m: m.start), links
+
+    def _redefined(self, m: Mention, doc: Doc) -> bool:
+        named = self.acronyms.get(doc[m.start].text) if m.end - m.start == 1 and m.kind == "acronym" else None
+        return named is not None and named.entry is not m.entry and (named.entry is None or m.entry is None
+                                                                     or named.entry.name != m.entry.name)
 
     def _place(self, m: Mention, doc: Doc, offset: int) -> None:
         span = doc[m.start:m.end]
@@ -128,7 +141,7 @@ class DocumentExtraction:
     def _pending(self, rc: RawClaim, offset: int) -> "PendingClaim":
         """Read modality and evidence now, so the parsed chunk can be freed."""
         start, end = self._sentence(rc.trigger, offset)
-        modality = Modality() if rc.descriptive else modality_of(rc.trigger)
+        modality = Modality() if rc.descriptive else modality_of(rc.trigger, rc.type)
         return PendingClaim(rc.source, rc.target, rc.type, modality, start, end, rc.trigger.text)
 
     def _pending_pair(self, c: pairs.Candidate, offset: int) -> "PendingPair":
@@ -141,7 +154,10 @@ class DocumentExtraction:
         actors, ids = self.resolver.actors()
         types = {a.id: a.type for a in actors}
         pending = self.claims + self._learned(ids, types)
-        claims = [c for c in (self._claim(p, ids) for p in pending) if c is not None and _place_fits(c, types)]
+        drafts = [c for c in (self._claim(p, ids) for p in pending) if c is not None]
+        _places_named_as_people(actors, drafts)
+        types = {a.id: a.type for a in actors}
+        claims = [c for c in drafts if _place_fits(c, types)]
         used = {c.source for c in claims} | {c.target for c in claims}
         actors = [a for a in actors if a.id in used or not _only_in_claims(a)]
         return Graph([self.document], actors, aggregate(claims), claims)
@@ -236,6 +252,25 @@ def _complement_heads(tok) -> set[int]:
     return out
 
 
+def _places_named_as_people(actors, claims: list[Claim]) -> None:
+    """'JNIM attacked Boulkessi': a one-word name the NER calls a person, unknown to the catalogue, never
+    named in full and only ever struck or held, is a place (people are named in full at least once)."""
+    sources = {c.source for c in claims}
+    targets: dict[str, set[str]] = {}
+    for c in claims:
+        targets.setdefault(c.target, set()).add(c.trigger.lower())
+    for a in actors:
+        one_word = all(len(m.text.split()) == 1 and m.kind == "name" for m in a.mentions)
+        if (a.type == "person" and one_word and not a.aliases and a.id not in sources and a.id in targets
+                and targets[a.id] <= PLACE_VERBS and not a.attributes):
+            a.type = "place"
+
+
+# Words that strike or hold places ("attacked Boulkessi"), unlike those that strike people ("killed Deif").
+PLACE_VERBS = {"attack", "attacked", "attacks", "strike", "struck", "strikes", "shelled", "shelling", "bombed",
+               "bombing", "besieged", "siege", "retook", "recaptured", "seized", "overran", "raided", "stormed"}
+
+
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "BASED_IN", "RETREAT", "SANCTION"}
 
 
@@ -249,6 +284,18 @@ def _place_fits(claim: Claim, types: dict[str, str]) -> bool:
 def _only_in_claims(actor) -> bool:
     """Places and peoples ('Afghan civilians') are actors only where the text has them act or suffer."""
     return actor.type in KEEP_ONLY_IN_CLAIMS or all(m.kind in {"people", "generic"} for m in actor.mentions)
+
+
+FURNITURE_MAX_WORDS = 12
+
+
+def _page_furniture(doc: Doc) -> bool:
+    """'Subscribe to Sahel Weekly', 'Share this': a short line that is a button or link, not prose."""
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    if not words or len(words) > FURNITURE_MAX_WORDS or doc[-1].text in {".", "!", "?", "”", "\""}:
+        return False
+    start = " ".join(t.lower_ for t in words[:3])
+    return any(start == cue or start.startswith(cue + " ") for cue in load("mentions")["page_furniture"])
 
 
 def _attribute_only(m: Mention, doc: Doc) -> bool:
@@ -266,11 +313,13 @@ def _scorer(scorer):
 
 
 def extract_documents_iter(documents: Iterable[Document], model: str | None = None,
-                           generic_actors: bool = False, scorer=True) -> Iterator[tuple[Document, Graph]]:
+                           generic_actors: bool = False, scorer=True,
+                           catalog: str | None = None) -> Iterator[tuple[Document, Graph]]:
     """Parse documents in batches and yield each one's graph as soon as its last chunk is parsed.
     `generic_actors` adds unnamed groups ('police', 'protesters') where they take part in claims.
-    `scorer`: True for the shipped pair model (when present), a PairModel, or None for the rules alone."""
-    for document, extraction in _extractions(documents, model, generic_actors, _scorer(scorer), False):
+    `scorer`: True for the shipped pair model (when present), a PairModel, or None for the rules alone;
+    `catalog` is a user actor catalogue added to the shipped one (default: $BRIEFGRAPH_CATALOG)."""
+    for document, extraction in _extractions(documents, model, generic_actors, _scorer(scorer), False, catalog):
         yield document, extraction.graph()
 
 
@@ -281,9 +330,10 @@ def extract_pairs_iter(documents: Iterable[Document], model: str | None = None, 
         yield document, extraction.graph(), extraction.resolved_pairs()
 
 
-def _extractions(documents, model, generic_actors, scorer, keep_pairs) -> Iterator[tuple[Document, "DocumentExtraction"]]:
+def _extractions(documents, model, generic_actors, scorer, keep_pairs,
+                 catalog: str | None = None) -> Iterator[tuple[Document, "DocumentExtraction"]]:
+    gaz = load_gazetteer(catalog=catalog_path(catalog))
     nlp = load_model(model)
-    gaz = load_gazetteer()
     current: DocumentExtraction | None = None
 
     def pieces():

@@ -1,10 +1,12 @@
-"""PDF files: the text layer, read with pypdf. Scanned pages without one are refused."""
+"""PDF files: the text layer, read with pypdf and set into paragraphs (pdftext.py). Scanned pages
+without one are refused."""
 from __future__ import annotations
 
 import io
 
 from .base import Parsed, Refused, normalise_newlines
 from .dates import normalise_date
+from .pdftext import pdf_paragraphs
 
 
 def read_pdf(data: bytes) -> Parsed:
@@ -13,7 +15,7 @@ def read_pdf(data: bytes) -> Parsed:
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:  # pypdf raises many unrelated types on damaged content streams
         raise Refused(f"cannot read PDF text ({_brief(exc)})") from None
-    text = normalise_newlines("\n\n".join(p.strip() for p in pages if p.strip()))
+    text = pdf_paragraphs([normalise_newlines(p) for p in pages])
     if not text:
         raise Refused("PDF has no text layer")
     title, date = _metadata(reader)

@@ -35,9 +35,10 @@ class Corpus:
     ...     corpus.relations("Taliban")
     """
 
-    def __init__(self, db: str | os.PathLike | None = None, model: str | None = None):
+    def __init__(self, db: str | os.PathLike | None = None, model: str | None = None, catalog: str | None = None):
         self.db = db_path(str(db) if db is not None else None)
         self.model = model
+        self.catalog = catalog  # a user actor catalogue added to the shipped one
         self._store: Store | None = None
 
     def _open(self, create: bool) -> Store:
@@ -59,7 +60,9 @@ class Corpus:
         _check_date(date)
         store = self._open(create=True)
         run = _Run(progress, on_error)
-        for document, graph in _extract(_unseen(_read(_paths(paths), date), store, run), self.model, jobs=jobs):
+        chosen = {"catalog": self.catalog} if self.catalog else {}  # a plain add calls _extract as before
+        for document, graph in _extract(_unseen(_read(_paths(paths), date), store, run), self.model, jobs=jobs,
+                                        **chosen):
             run.store(store, document, graph.at_least(min_confidence))
         return run.result
 
@@ -191,6 +194,7 @@ def _read(paths: list[str], date: str | None) -> Iterator[Document | ReadError]:
     return iter_documents(paths, date=date)
 
 
-def _extract(documents: Iterable[Document], model: str | None, jobs: int = 1) -> Iterator[tuple[Document, Graph]]:
+def _extract(documents: Iterable[Document], model: str | None, jobs: int = 1,
+             catalog: str | None = None) -> Iterator[tuple[Document, Graph]]:
     from ..api import iter_graphs  # imported here: loading the NLP stack is slow
-    return iter_graphs(documents, model=model, jobs=jobs)
+    return iter_graphs(documents, model=model, jobs=jobs, catalog=catalog)
