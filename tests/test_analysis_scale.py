@@ -63,7 +63,7 @@ def test_balance_search_on_a_graph_beyond_its_budget_still_returns_a_locally_opt
     g = random_graph(80, 240, 4)
     edges = [(f"N{a:02d}", f"N{b:02d}", 1 if (a + b) % 3 else -1) for a, b in g.edges()]
     net = network(signed(edges))
-    adj = _adjacency(net, net.connected_actors())
+    adj = _adjacency(net.connected_actors(), net.signed_edges())
     side = local_search(adj)
     assert set(side) == set(adj)
     frustrated = count_frustrated(adj, side)

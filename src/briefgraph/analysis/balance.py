@@ -91,12 +91,12 @@ def triads(net: Network) -> list[Triad]:
     return found
 
 
-def _adjacency(net: Network, nodes: set[str]) -> Adjacency:
+def _adjacency(nodes: set[str], signed: list[Edge]) -> Adjacency:
+    """Signed neighbours of each node, from the signed edges of its component."""
     adj: Adjacency = {n: [] for n in nodes}
-    for e in net.signed_edges():
-        if e.a in nodes:
-            adj[e.a].append((e.b, e.sign))
-            adj[e.b].append((e.a, e.sign))
+    for e in signed:
+        adj[e.a].append((e.b, e.sign))
+        adj[e.b].append((e.a, e.sign))
     return adj
 
 
@@ -108,18 +108,19 @@ def _orient(net: Network, side: dict[str, int]) -> dict[str, int]:
     return side if side[top] == 0 else {n: 1 - s for n, s in side.items()}
 
 
-def _component(net: Network, nodes: set[str], exact_limit: int, time_limit: float) -> Component:
-    adj = _adjacency(net, nodes)
+def _component(net: Network, nodes: set[str], signed: list[Edge], exact_limit: int, time_limit: float) -> Component:
+    """The best split of one component; `signed` holds its signed edges, in the network's order."""
+    adj = _adjacency(nodes, signed)
     side, exact, method = None, False, HEURISTIC
     if len(nodes) <= exact_limit:
-        weights = {e.pair: e.weight for e in net.signed_edges() if e.a in nodes}
+        weights = {e.pair: e.weight for e in signed}
         side = solve_milp(adj, time_limit, weights)
         exact, method = side is not None, "milp"
     if side is None:
         side = local_search(adj)
         exact, method = False, HEURISTIC
     side = _orient(net, side)
-    frustrated = [e for e in net.signed_edges() if e.a in nodes and is_frustrated(side, e.a, e.b, e.sign)]
+    frustrated = [e for e in signed if is_frustrated(side, e.a, e.b, e.sign)]
     return Component(side, frustrated, exact, method)
 
 
@@ -128,7 +129,12 @@ def balance(net: Network, exact_limit: int = EXACT_LIMIT, time_limit: float = 60
     g = net.to_networkx(signed_only=True)
     g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
     comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
-    return Balance([_component(net, set(c), exact_limit, time_limit) for c in comps], triads(net))
+    number = {a: i for i, c in enumerate(comps) for a in c}
+    signed: list[list[Edge]] = [[] for _ in comps]
+    for e in net.signed_edges():
+        signed[number[e.a]].append(e)
+    return Balance([_component(net, set(c), signed[i], exact_limit, time_limit) for i, c in enumerate(comps)],
+                   triads(net))
 
 
 def balance_dict(net: Network, result: Balance, triad_limit: int = 50) -> dict:

@@ -101,11 +101,11 @@ class Network:
 
     def neighbours(self, actor_id: str, sign: int | None = None) -> dict[str, Edge]:
         """Map neighbour id -> edge; only edges of `sign` when given."""
-        return {e.other(actor_id): e for e in self._incident().get(actor_id, [])
+        return {(e.b if e.a == actor_id else e.a): e for e in self._incident().get(actor_id, [])
                 if sign is None or e.sign == sign}
 
     def connected_actors(self) -> set[str]:
-        return {x for e in self.edges.values() for x in e.pair}
+        return set(self._incident())  # the index lists exactly the actors at an end of some edge
 
     def to_networkx(self, signed_only: bool = False) -> nx.Graph:
         g = nx.Graph()
