@@ -78,16 +78,18 @@ class Balance:
 
 
 def triads(net: Network) -> list[Triad]:
-    """Every triangle of signed edges."""
+    """Every triangle of signed edges, each once as (a, b, c) with a < b < c, in the order of its (a, b) edge."""
+    sign = {e.pair: e.sign for e in net.signed_edges()}
     nbrs: dict[str, set[str]] = {}
-    for e in net.signed_edges():
-        nbrs.setdefault(e.a, set()).add(e.b)
-        nbrs.setdefault(e.b, set()).add(e.a)
+    higher: dict[str, set[str]] = {}  # neighbours that sort after the node: the third corner of a triangle
+    for a, b in sign:
+        nbrs.setdefault(a, set()).add(b)
+        nbrs.setdefault(b, set()).add(a)
+        higher.setdefault(a, set()).add(b)
     found = []
-    for e in net.signed_edges():
-        for c in sorted(nbrs[e.a] & nbrs[e.b]):
-            if c > e.b:
-                found.append(Triad((e.a, e.b, c), (e.sign, net.sign(e.a, c), net.sign(e.b, c))))
+    for (a, b), ab in sign.items():
+        for c in sorted(nbrs[a] & higher.get(b, set())):
+            found.append(Triad((a, b, c), (ab, sign[(a, c)], sign[(b, c)])))
     return found
 
 
