@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BUNDLE := src/briefgraph/report/assets/graph.bundle.js
 NPM_STAMP := js/node_modules/.installed
 
-.PHONY: demo test eval train bench bench-scale bundle clean
+.PHONY: demo test fuzz eval train bench bench-scale bundle clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -36,6 +36,12 @@ demo: $(STAMP) $(BUNDLE)
 test: $(STAMP) $(BUNDLE)
 	cd js && node --test test/
 	$(BIN)/python -m pytest -q
+
+# The long adversarial run (tens of minutes): 20,000 generated inputs through the API, 1,000 files
+# through the CLI, 100 kill -9 during `add`; prints inputs, crashes and the slowest call.
+fuzz: $(STAMP)
+	BRIEFGRAPH_FUZZ=1 BRIEFGRAPH_KILL_TRIALS=100 $(BIN)/python -m pytest -q -s -p no:cacheprovider \
+		tests/test_fuzz.py tests/test_crash.py
 
 eval: $(STAMP)
 	bash scripts/eval.sh

@@ -101,7 +101,7 @@ def test_unreadable_file_is_named_on_one_line_exits_1_and_the_good_files_are_sti
 def test_add_refuses_a_date_that_is_not_a_date_before_reading_anything(briefs, db):
     result = run("add", str(briefs), "--db", db, "--date", "soon")
     assert result.exit_code == 1
-    assert result.stderr == "error: not a date: 'soon' (expected e.g. 2021-10-04)\n"
+    assert result.stderr == "error: --date: not a date: 'soon' (expected e.g. 2021-10-04)\n"
 
 
 def test_add_date_option_dates_every_brief(briefs, db):

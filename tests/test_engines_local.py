@@ -100,7 +100,7 @@ def test_add_with_two_workers_stores_what_one_process_stores_and_names_bad_files
 def test_a_model_that_cannot_load_in_the_workers_is_one_error_line(briefs):
     result = runner.invoke(app, ["extract", str(briefs), "--jobs", "2", "--model", "no_such_model_xyz"])
     assert result.exit_code != 0
-    assert "cannot load the spaCy model no_such_model_xyz" in str(result.exception or result.stderr)
+    assert "cannot load the spaCy model no_such_model_xyz" in result.stderr + str(result.exception)
 
 
 def test_ray_options_without_the_ray_engine_are_refused(briefs, tmp_path):

@@ -395,3 +395,38 @@ def test_unparseable_date_is_kept_as_written_and_blank_is_none():
     assert normalise_date(" spring 2024 ") == "spring 2024"
     assert normalise_date("  ") is None
     assert normalise_date(None) is None
+
+
+# --- where dates come from ---------------------------------------------------------------------------
+
+def test_pdf_date_stated_in_the_brief_is_preferred_over_its_print_date(tmp_path):
+    stream = b"BT /F1 12 Tf 72 720 Td (Updated October 4, 2021) Tj 0 -20 Td (Sudan update.) Tj ET"
+    info = b"<< /CreationDate (D:20240611093000Z) >>"
+    doc = read_document(_write(tmp_path / "sudan.pdf", _pdf(stream, info)))
+    assert (doc.date, doc.date_source) == ("2021-10-04", "stated in the text")
+
+
+def test_pdf_without_a_stated_date_takes_its_properties_and_says_so(tmp_path):
+    stream = b"BT /F1 12 Tf 72 720 Td (Sudan update.) Tj ET"
+    doc = read_document(_write(tmp_path / "sudan.pdf", _pdf(stream, b"<< /CreationDate (D:20240611093000Z) >>")))
+    assert (doc.date, doc.date_source) == ("2024-06-11", "pdf properties")
+    assert doc.to_dict()["date_source"] == "pdf properties"
+
+
+def test_date_source_is_kept_for_front_matter_html_metadata_and_the_date_option(tmp_path):
+    md = read_document(_write(tmp_path / "a.md", f"---\ndate: 2024-03-05\n---\n{BRIEF}"))
+    page = read_document(_write(tmp_path / "p.html", PAGE))
+    given = read_document(_write(tmp_path / "b.md", f"---\ndate: 2024-03-05\n---\n{BRIEF}"), date="2020-01-01")
+    assert [(d.date, d.date_source) for d in (md, page, given)] == \
+        [("2024-03-05", "front matter"), ("2024-02-14", "html metadata"), ("2020-01-01", "given")]
+
+
+def test_undated_text_has_no_date_source(tmp_path):
+    doc = read_document(_write(tmp_path / "a.txt", BRIEF))
+    assert (doc.date, doc.date_source, "date_source" in doc.to_dict()) == (None, None, False)
+
+
+def test_front_matter_date_that_is_not_a_day_leaves_the_brief_undated_with_a_note(tmp_path):
+    doc = read_document(_write(tmp_path / "a.md", f"---\ndate: sometime soon\n---\n{BRIEF}"))
+    assert (doc.date, doc.date_source) == (None, None)
+    assert doc.notes == ["the front matter date 'sometime soon' is not a day; the brief is undated"]

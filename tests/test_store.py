@@ -263,3 +263,11 @@ def test_a_file_that_is_not_a_database_is_refused_with_its_name(tmp_path):
 def test_looking_up_an_unknown_actor_names_the_store(store):
     with pytest.raises(StoreError, match=rf"^no actor named 'Nobody' in {re.escape(store.path)}$"):
         store.actor("Nobody")
+
+
+def test_a_documents_date_source_is_kept_in_the_store(tmp_path):
+    doc = Document(text="Iran armed Hezbollah.", path="a.md", date="2021-10-04", date_source="front matter")
+    with Store(tmp_path / "s.db") as store:
+        store.add(doc, Graph())
+        stored, = store.graph().documents
+    assert (stored.date, stored.date_source) == ("2021-10-04", "front matter")

@@ -4,8 +4,8 @@ from .model import Actor, Claim, Document, Graph, Modality, Relation, Span
 __version__ = "0.1.0"
 
 
-def extract(source, **kwargs):
-    """Extract the actor graph of a text, a path, or several paths (see `briefgraph.api.extract`)."""
+def extract(source=None, **kwargs):
+    """Extract the actor graph of `text=...` or `path=...` (one or several; see `briefgraph.api.extract`)."""
     from .api import extract as _extract
     return _extract(source, **kwargs)
 

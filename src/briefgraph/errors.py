@@ -9,9 +9,26 @@ class ReadError(BriefgraphError):
     """A file could not be read as a brief (binary, empty, undecodable, too large, unknown format)."""
 
     def __init__(self, path: str, reason: str):
-        super().__init__(f"{path}: {reason}")
+        from .names import shown  # the path is shown escaped: a name may hold newlines or terminal escapes
+        super().__init__(f"{shown(path)}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class ReadErrors(ReadError):
+    """Some of the files given could not be read; `graph` holds what the readable ones gave."""
+
+    def __init__(self, errors: list[ReadError], graph=None):
+        first = errors[0]
+        super().__init__(first.path, first.reason)
+        if len(errors) > 1:
+            self.args = (f"{len(errors)} files could not be read: " + "; ".join(str(e) for e in errors),)
+        self.errors = errors
+        self.graph = graph
+
+
+class SettingsError(BriefgraphError):
+    """A setting or option has a value that cannot be used (a size, a date, an output path)."""
 
 
 class ModelError(BriefgraphError):
@@ -20,6 +37,10 @@ class ModelError(BriefgraphError):
 
 class StoreError(BriefgraphError):
     """The SQLite store cannot be opened, migrated or written."""
+
+
+class StoreDamaged(StoreError):
+    """The store file is damaged (or not SQLite at all): nothing more can be written to it."""
 
 
 class EngineError(BriefgraphError):

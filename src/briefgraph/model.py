@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 SCHEMA = "briefgraph/graph@1"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 ACTOR_TYPES = ("state", "armed_group", "organization", "igo", "person", "collective", "ethnic_group", "place")
 STATUSES = ("asserted", "certain", "reported", "probable", "possible", "unlikely", "hypothetical", "negated")
@@ -53,8 +54,16 @@ class Document:
     date: str | None = None  # ISO date, yyyy-mm-dd
     id: str = ""
     length: int | None = None  # the text's length when only the graph JSON (without text) was read
+    # Characters of the file (decoded, newlines normalised) before `text`, e.g. its front matter:
+    # offsets index `text`, so file offset = text_start + offset.
+    text_start: int = 0
+    notes: list[str] = field(default_factory=list)  # what was cut or skipped while reading this text
+    # Where `date` came from: "given" (--date), "front matter", "html metadata", "stated in the text", "pdf properties".
+    date_source: str | None = None
 
     def __post_init__(self) -> None:
+        # A lone surrogate (from a careless decoder) cannot be encoded, hashed or stored; U+FFFD keeps offsets.
+        self.text = _LONE_SURROGATE.sub("\ufffd", self.text)
         if not self.id:
             self.id = text_id(self.text)
 
@@ -62,8 +71,18 @@ class Document:
     def chars(self) -> int:
         return len(self.text) if self.text or self.length is None else self.length
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "path": self.path, "title": self.title, "date": self.date, "chars": self.chars}
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+        """`with_text` adds the text that evidence and mention offsets index (e.g. a PDF's extracted text)."""
+        d = {"id": self.id, "path": self.path, "title": self.title, "date": self.date, "chars": self.chars}
+        if with_text and self.text:
+            d["text"] = self.text
+        if self.date_source:
+            d["date_source"] = self.date_source
+        if self.text_start:
+            d["text_start"] = self.text_start
+        if self.notes:
+            d["notes"] = list(self.notes)
+        return d
 
 
 @dataclass(frozen=True)
@@ -244,10 +263,10 @@ class Graph:
         return Graph(self.documents, self.actors, [r for r in self.relations if r.confidence >= min_confidence],
                      [c for c in self.claims if c.confidence >= min_confidence])
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
-            "documents": [d.to_dict() for d in self.documents],
+            "documents": [d.to_dict(with_text) for d in self.documents],
             "actors": [a.to_dict() for a in self.actors],
             "relations": [r.to_dict() for r in self.relations],
         }
@@ -256,6 +275,7 @@ class Graph:
     def from_dict(cls, d: dict[str, Any]) -> "Graph":
         """Read a graph JSON object. Documents come back without their text (the contract omits it)."""
         docs = [Document(text="", path=x.get("path", "-"), title=x.get("title"), date=x.get("date"), id=x["id"],
-                         length=x.get("chars")) for x in d.get("documents", [])]
+                         length=x.get("chars"), text_start=x.get("text_start", 0), notes=list(x.get("notes", [])),
+                         date_source=x.get("date_source")) for x in d.get("documents", [])]
         return cls(docs, [Actor.from_dict(a) for a in d.get("actors", [])],
                    [Relation.from_dict(r) for r in d.get("relations", [])])

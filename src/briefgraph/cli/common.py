@@ -3,31 +3,41 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from pathlib import Path
 from typing import Annotated, Iterator, Optional, TextIO
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from ..errors import BriefgraphError
+from ..errors import BriefgraphError, SettingsError
+from ..names import one_line
+from ..output import atomic_path
+from ..read.dates import check_date
 
 
 def error(message: str) -> None:
-    """Print one clear error line to stderr."""
-    typer.echo(f"error: {message}", err=True)
+    """Print one clear error line to stderr (control characters escaped: a file name may hold any)."""
+    typer.echo(f"error: {one_line(message)}", err=True)
 
 
 @contextlib.contextmanager
 def output_stream(output: str | None) -> Iterator[TextIO]:
-    """Yield stdout for None or '-', else a file opened for writing (parent folders created)."""
+    """Yield stdout for None or '-', else a file that appears (whole) only if the block succeeds."""
     if output in (None, "-"):
         yield sys.stdout
         return
-    path = Path(output)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as fh:
+    with atomic_path(output) as tmp, tmp.open("w", encoding="utf-8") as fh:
         yield fh
+
+
+def date_option(option: str):
+    """A Typer callback that turns a date option into an ISO day, or stops with one line naming the option."""
+    def check(value: str | None) -> str | None:
+        try:
+            return check_date(value, option)
+        except SettingsError as exc:
+            exit_on_error(exc)
+    return check
 
 
 def exit_on_error(exc: BriefgraphError) -> None:

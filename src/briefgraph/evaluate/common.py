@@ -76,7 +76,7 @@ def extract_each(documents: Iterable[Document], model: str | None = None,
 def extract_path(path: str | Path, model: str | None = None) -> Graph:
     """Extract the graph of one brief file."""
     from ..api import extract
-    return extract(str(path), model=model)
+    return extract(path=str(path), model=model)
 
 
 def mentions_in(graph: Graph, doc_id: str) -> list[tuple[Actor, Span]]:

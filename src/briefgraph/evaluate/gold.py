@@ -43,9 +43,37 @@ def status_of(rel: dict[str, Any]) -> str:
 
 
 def _check(gold: Any) -> None:
+    """Refuse a gold graph the scorers cannot read, in one line naming the first bad entry."""
     if not isinstance(gold, dict) or not isinstance(gold.get("actors"), list) \
             or not isinstance(gold.get("relations"), list):
         raise EvaluationError("gold file must be a JSON object with 'actors' and 'relations' lists")
+    for n, actor in enumerate(gold["actors"]):
+        if not isinstance(actor, dict) or not _text(actor.get("name")) or not _texts(actor.get("aliases", [])):
+            raise EvaluationError(f"gold actors[{n}] must be an object with a 'name' (text) and optional 'aliases' (texts)")
+    if not _texts(gold.get("also_ok", [])):
+        raise EvaluationError("gold 'also_ok' must be a list of names")
+    for key in ("relations", "must_not_assert", "also_ok_relations"):
+        for n, rel in enumerate(gold.get(key) or []):
+            _check_relation(rel, f"{key}[{n}]", signed=key != "also_ok_relations")
+
+
+def _check_relation(rel: Any, where: str, signed: bool) -> None:
+    if not isinstance(rel, dict) or not _text(rel.get("source")) or not _text(rel.get("target")):
+        raise EvaluationError(f"gold {where} must be an object with 'source' and 'target' names")
+    if signed and (type(rel.get("sign")) is not int or rel["sign"] not in (-1, 0, 1)):
+        raise EvaluationError(f"gold {where} must have a 'sign' of 1, -1 or 0")
+    if not _texts(rel.get("types", [])) or not _texts(rel.get("source_alternatives", [])):
+        raise EvaluationError(f"gold {where}: 'types' and 'source_alternatives' must be lists of texts")
+    if not isinstance(rel.get("modality", ""), str):
+        raise EvaluationError(f"gold {where}: 'modality' must be a status such as 'asserted' or 'negated'")
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _canon_actor(actor: dict[str, Any], names: GoldNames, acc: dict[str, Any]) -> str | None:
@@ -188,7 +216,7 @@ def traps_hit(gold: dict[str, Any], preds: list[dict[str, Any]], canon: dict[str
             if canon.get(r.get("source")) == src and canon.get(r.get("target")) == tgt \
                     and r.get("sign") == trap["sign"] and status_of(r) in FACTUAL \
                     and ("types" not in trap or str(r.get("type", "")).upper() in trap["types"]):
-                hits.append(trap["why"])
+                hits.append(str(trap.get("why", "")))
     return hits
 
 

@@ -24,8 +24,9 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import load
 from .mentions import Mention, find_mentions, hyphen_verb_after
 from .modality import modality_of
+from .runs import note_long_runs, without_long_runs
 
-CHUNK_CHARS = 20_000
+CHUNK_CHARS = 5_000  # a paragraph is far shorter; per-chunk work that grows faster than linear stays bounded
 KEEP_ONLY_IN_CLAIMS = {"place"}
 
 
@@ -52,15 +53,15 @@ def _split_dotted_hyphens(nlp: Language) -> None:
 
 def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     """(offset, text) of each non-blank line (briefs keep a paragraph or a heading to a line),
-    with lines longer than `limit` cut at a sentence end or a space."""
+    with lines longer than `limit` cut at a sentence end or a space, and long runs left out."""
     for line in re.finditer(r"[^\n]+", text):
-        start, end = line.start(), line.end()
-        while start < end:
-            stop = end if end - start <= limit else _sentence_cut(text, start, start + limit)
-            piece = text[start:stop]
-            if piece.strip():
-                yield start, piece
-            start = stop
+        for start, end in without_long_runs(line.start(), line.end(), text):
+            while start < end:
+                stop = end if end - start <= limit else _sentence_cut(text, start, start + limit)
+                piece = text[start:stop]
+                if piece.strip():
+                    yield start, piece
+                start = stop
 
 
 def _sentence_cut(text: str, start: int, end: int) -> int:
@@ -235,12 +236,11 @@ class ResolvedPair:
 def _drop_embedded(claims: list[RawClaim], key) -> list[RawClaim]:
     """'refused to recognize X' is one REJECT claim, not also a negated AGREE: a claim whose trigger
     sits under another claim's trigger with the same two actors adds nothing."""
-    pairs: dict[tuple[str, str], list[RawClaim]] = {}
+    triggers: dict[tuple[str, str], set[int]] = {}
     for c in claims:
-        pairs.setdefault((key(c.source), key(c.target)), []).append(c)
+        triggers.setdefault((key(c.source), key(c.target)), set()).add(c.trigger.i)
     return [c for c in claims
-            if not any(o is not c and o.trigger.i != c.trigger.i and o.trigger.i in _complement_heads(c.trigger)
-                       for o in pairs[(key(c.source), key(c.target))])]
+            if not (_complement_heads(c.trigger) - {c.trigger.i}) & triggers[(key(c.source), key(c.target))]]
 
 
 def _complement_heads(tok) -> set[int]:
@@ -338,8 +338,13 @@ def _extractions(documents, model, generic_actors, scorer, keep_pairs,
 
     def pieces():
         for d in documents:
+            note_long_runs(d)
+            found = False
             for offset, text in chunks(d.text):
+                found = True
                 yield text, (d, offset)
+            if not found:  # nothing parseable: the document still gets its (empty) graph
+                yield "", (d, 0)
 
     for doc, (document, offset) in nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE):
         if current is None or current.document is not document:

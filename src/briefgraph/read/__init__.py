@@ -11,8 +11,9 @@ from typing import Iterator
 
 from ..errors import ReadError
 from ..model import Document
+from ..names import shown
 from .base import Refused
-from .dates import normalise_date
+from .dates import is_iso_day, normalise_date
 from .formats import reader_for
 from .source import load_file, load_stdin
 from .walk import walk
@@ -30,8 +31,13 @@ def read_document(path: str, date: str | None = None) -> Document:
         parsed = reader_for(suffix, data)(data)
     except Refused as exc:
         raise ReadError(path, exc.reason) from None
-    found = normalise_date(date) if date else parsed.date
-    return Document(text=parsed.text, path=path, title=parsed.title, date=found)
+    found, source = (normalise_date(date), "given") if date else (parsed.date, parsed.date_source)
+    notes = []
+    if found and not is_iso_day(found):  # 'soon' or 'Q3 2021' in front matter: kept as a note, not as a date
+        notes.append(f"the {source} date {found!r} is not a day; the brief is undated")
+        found = None
+    return Document(text=parsed.text, path=shown(path), title=parsed.title, date=found, text_start=parsed.text_start,
+                    date_source=source if found else None, notes=notes)
 
 
 def iter_documents(paths: list[str], date: str | None = None) -> Iterator[Document | ReadError]:

@@ -10,6 +10,8 @@ class Parsed:
     text: str
     title: str | None = None
     date: str | None = None
+    text_start: int = 0  # characters of the decoded file before `text` (front matter, leading blank lines)
+    date_source: str | None = None  # where `date` came from: "front matter", "html metadata", ...
 
 
 class Refused(Exception):

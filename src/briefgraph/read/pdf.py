@@ -2,14 +2,37 @@
 without one are refused."""
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
+import warnings
+from typing import Iterator
 
 from .base import Parsed, Refused, normalise_newlines
-from .dates import normalise_date
+from .dates import normalise_date, stated_date
 from .pdftext import pdf_paragraphs
 
 
 def read_pdf(data: bytes) -> Parsed:
+    with _quiet():
+        return _read(data)
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """pypdf logs and warns about every flaw it works around; a damaged PDF is reported in one line instead."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        log.setLevel(level)
+
+
+def _read(data: bytes) -> Parsed:
     reader = _open(data)
     try:
         pages = [page.extract_text() or "" for page in reader.pages]
@@ -18,8 +41,12 @@ def read_pdf(data: bytes) -> Parsed:
     text = pdf_paragraphs([normalise_newlines(p) for p in pages])
     if not text:
         raise Refused("PDF has no text layer")
-    title, date = _metadata(reader)
-    return Parsed(text, title, date)
+    title, printed = _metadata(reader)
+    # A date the brief states at its top is its own; the PDF's creation date is when it was printed.
+    # Read from the first page's lines as extracted, before they are joined into paragraphs.
+    own = stated_date(normalise_newlines(pages[0])) if pages else None
+    date, source = (own, "stated in the text") if own else (printed, "pdf properties" if printed else None)
+    return Parsed(text, title, date, date_source=source)
 
 
 def _open(data: bytes):

@@ -52,13 +52,16 @@ def decode(data: bytes) -> str:
 
 def read_text(data: bytes) -> Parsed:
     """A brief in plain text or Markdown; front matter gives the title and date and is removed."""
-    meta, body = split_front_matter(decode(data))
-    body = body.strip()
+    whole = decode(data)
+    meta, rest = split_front_matter(whole)
+    body = rest.strip()
     if not body:
         raise Refused("no text after the front matter")
     title = meta.get("title")
     title = str(title).strip() if title not in (None, "") else _markdown_title(body)
-    return Parsed(body, title or None, normalise_date(meta.get("date")))
+    start = len(whole) - len(rest) + (len(rest) - len(rest.lstrip()))
+    date = normalise_date(meta.get("date"))
+    return Parsed(body, title or None, date, start, "front matter" if date else None)
 
 
 def _markdown_title(body: str) -> str | None:

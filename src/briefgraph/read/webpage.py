@@ -20,7 +20,8 @@ def read_html(data: bytes) -> Parsed:
     text = (result.text or "").strip() if result is not None else ""
     if not text:
         raise Refused("HTML page has no main text")
-    return Parsed(normalise_newlines(text), result.title or None, normalise_date(result.date))
+    date = normalise_date(result.date)
+    return Parsed(normalise_newlines(text), result.title or None, date, date_source="html metadata" if date else None)
 
 
 def _page(data: bytes) -> str:

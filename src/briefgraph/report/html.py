@@ -10,6 +10,7 @@ from markupsafe import Markup
 from ..analysis import analyze_network
 from ..analysis.network import network, windowed
 from ..errors import AssetError
+from ..output import atomic_path
 from ..model import Graph
 from .data import payload, script_json
 from .documents import highlight_all
@@ -59,7 +60,7 @@ def _default_title(graph: Graph) -> str:
 
 def write_report(graph: Graph, path, title: str | None = None, since=None, until=None) -> Path:
     """Write the self-contained HTML report to `path` (parent folders created) and return the path."""
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_report(graph, title, since, until), encoding="utf-8")
-    return out
+    page = render_report(graph, title, since, until)
+    with atomic_path(path) as tmp:
+        tmp.write_text(page, encoding="utf-8")
+    return Path(path)

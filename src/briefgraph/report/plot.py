@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 
 from ..analysis.network import Network, network
 from ..errors import BriefgraphError
+from ..output import atomic_path
 from ..model import Graph
 from .layout import layout
 
@@ -66,6 +67,7 @@ def write_plot(graph: Graph, path, title: str | None = None, since=None, until=N
     out = Path(path)
     if out.suffix.lower() not in FORMATS:
         raise BriefgraphError(f"{out}: the plot's file name must end in {', '.join(FORMATS)}")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    draw(network(graph, since, until), title).savefig(out, format=out.suffix.lower()[1:])
+    figure = draw(network(graph, since, until), title)
+    with atomic_path(out) as tmp:
+        figure.savefig(tmp, format=out.suffix.lower()[1:])
     return out

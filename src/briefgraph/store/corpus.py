@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from ..errors import BriefgraphError, ReadError, StoreError
+from ..errors import BriefgraphError, ReadError, StoreDamaged, StoreError
 from ..model import Actor, Document, Graph, Relation
 from ..settings import db_path
+from ..read.dates import check_date
 from .database import Store
 from .profile import profile
 
@@ -21,6 +21,7 @@ class AddResult:
     added: int = 0
     skipped_duplicates: int = 0
     failures: list[str] = field(default_factory=list)  # one message per failed file, naming it
+    notes: list[str] = field(default_factory=list)  # parts of stored briefs that were not parsed, naming them
 
     @property
     def failed(self) -> int:
@@ -57,7 +58,7 @@ class Corpus:
         worker processes; this process stays the one writer, storing in the same order. Claims whose
         confidence is below `min_confidence` are not stored.
         """
-        _check_date(date)
+        date = check_date(date)  # refused before any brief is read, not once per brief
         store = self._open(create=True)
         run = _Run(progress, on_error)
         chosen = {"catalog": self.catalog} if self.catalog else {}  # a plain add calls _extract as before
@@ -139,11 +140,14 @@ class _Run:
     def store(self, store: Store, document: Document, graph: Graph) -> None:
         try:
             stored = store.add(document, graph)
+        except StoreDamaged:
+            raise  # the store itself is broken: no later brief can be stored either
         except StoreError as exc:
             self.failed(document.path, exc)
             return
         if stored:
             self.result.added += 1
+            self.result.notes += [f"{document.path}: {note}" for note in document.notes]
             self._tell(document.path, "added")
         else:  # another writer stored the same text while the model was reading it
             self.skipped(document.path)
@@ -166,7 +170,10 @@ class _Run:
 def _unseen(items: Iterable[Document | ReadError], store: Store, run: _Run) -> Iterator[Document]:
     """The readable documents whose text is neither stored nor seen earlier in this run."""
     seen: set[str] = set()
+    own = _store_files(store.path)
     for item in items:
+        if os.path.realpath(item.path) in own:
+            continue  # `add .` walks the folder that holds the store: its own files are not briefs
         if isinstance(item, ReadError):
             run.failed(item.path, item)
         elif item.id in seen or store.has(item.id):
@@ -176,11 +183,9 @@ def _unseen(items: Iterable[Document | ReadError], store: Store, run: _Run) -> I
             yield item
 
 
-def _check_date(date: str | None) -> None:
-    """Refuse a --date that is not a date before any brief is read, not once per brief."""
-    from ..read.dates import normalise_date
-    if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", normalise_date(date) or ""):
-        raise StoreError(f"not a date: {date!r} (expected e.g. 2021-10-04)")
+def _store_files(db: str) -> set[str]:
+    real = os.path.realpath(db)
+    return {real + suffix for suffix in ("", "-wal", "-shm", "-journal")}
 
 
 def _paths(paths) -> list[str]:

@@ -7,9 +7,10 @@ import os
 import re
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 from typing import Iterator
 
-from ..errors import StoreError
+from ..errors import StoreDamaged, StoreError
 from ..model import Actor, Document, Graph, Relation
 from ..settings import DEFAULT_DB
 from .postgres import BackendError, display_url, has_store, is_postgres_url, schema_lock
@@ -62,7 +63,7 @@ class Store:
             raise
 
     def has(self, doc_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+        return self._read(lambda: self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()) is not None
 
     def add(self, document: Document, graph: Graph) -> bool:
         """Store one document and its graph, all or nothing; False when its text is already stored."""
@@ -71,6 +72,10 @@ class Store:
                 if self.has(document.id):
                     return False
                 write_document(self.db, document, graph)
+        except sqlite3.DatabaseError as exc:
+            if _damaged(exc):  # every later brief would fail the same way: stop here, in one line
+                raise StoreDamaged(f"{self.path}: {_reason(exc)}") from exc
+            raise StoreError(f"{document.path}: not stored: {exc}") from exc
         except (*DB_ERRORS, TypeError, ValueError) as exc:  # TypeError: attributes JSON cannot encode
             raise StoreError(f"{document.path}: not stored: {exc}") from exc
         return True
@@ -137,7 +142,7 @@ class Store:
         try:
             return fn()
         except DB_ERRORS as exc:
-            raise StoreError(f"{self.path}: cannot read store: {exc}") from exc
+            raise StoreError(f"{self.path}: cannot read store: {_reason(exc)}") from exc
 
 
 def _check_window(since: str | None, until: str | None) -> None:
@@ -147,22 +152,50 @@ def _check_window(since: str | None, until: str | None) -> None:
 
 
 def _connect(path: str, create: bool) -> sqlite3.Connection:
+    """Open the store: never create one for a reader, never touch a file that is not a briefgraph store."""
     if path != ":memory:" and not os.path.exists(path):
         if not create:
             raise StoreError(f"no store at {path}; add briefs first: briefgraph add PATH --db {path}")
         with contextlib.suppress(OSError):  # an unwritable folder is reported by connect below
             Path(path).parent.mkdir(parents=True, exist_ok=True)
     try:
-        db = sqlite3.connect(path, isolation_level=None, timeout=30)  # autocommit: we BEGIN ourselves
+        # autocommit: we BEGIN ourselves; mode=rw for readers, so SQLite itself never creates a file
+        uri = f"file:{quote(path)}?mode={'rwc' if create else 'rw'}" if path != ":memory:" else path
+        db = sqlite3.connect(uri, isolation_level=None, timeout=30, uri=path != ":memory:")
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open store: {exc}") from exc
     try:
+        _check_ours(db, path, create)
         db.execute("PRAGMA foreign_keys = ON")
+        if path != ":memory:":
+            db.execute("PRAGMA journal_mode = WAL")  # a long reader never blocks the writer, nor it them
         migrate(db)
     except (sqlite3.Error, StoreError) as exc:
         db.close()
-        raise StoreError(f"{path}: cannot open store: {exc}") from exc
+        raise StoreError(f"{path}: cannot open store: {_reason(exc)}") from exc
     return db
+
+
+def _check_ours(db: sqlite3.Connection, path: str, create: bool) -> None:
+    """A briefgraph store records its migrations; an empty file is a new store only for a writer."""
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        if not create:
+            raise StoreError("empty file, not a briefgraph store; add briefs first: "
+                             f"briefgraph add PATH --db {path}")
+        return
+    first = "migrations" in tables and db.execute("SELECT name FROM migrations ORDER BY rowid LIMIT 1").fetchone()
+    if not first or first[0] != "m001_documents":
+        raise StoreError("not a briefgraph store (another application's database?); left untouched")
+
+
+def _damaged(exc: Exception) -> bool:
+    return "malformed" in str(exc) or "not a database" in str(exc)
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).removeprefix("cannot open store: ")
+    return f"store is damaged ({text})" if "malformed" in text else text
 
 
 def _connect_postgres(url: str, create: bool):

@@ -65,10 +65,10 @@ def window(since: str | None, until: str | None) -> tuple[str, list]:
 def _documents(db: sqlite3.Connection, where: str, params: list, texts: bool = True) -> list[Document]:
     """Documents in the order stored; without `texts`, each keeps its length but not its text."""
     text = "d.text" if texts else "''"
-    rows = db.execute(f"SELECT d.id, d.path, d.title, d.date, {text}, d.chars FROM documents d WHERE {where} "
-                      "ORDER BY d.rowid", params)
-    return [Document(text=text, path=path, title=title, date=date, id=doc_id, length=chars)
-            for doc_id, path, title, date, text, chars in rows]
+    rows = db.execute(f"SELECT d.id, d.path, d.title, d.date, {text}, d.chars, d.date_source FROM documents d "
+                      f"WHERE {where} ORDER BY d.rowid", params)
+    return [Document(text=text, path=path, title=title, date=date, id=doc_id, length=chars, date_source=source)
+            for doc_id, path, title, date, text, chars, source in rows]
 
 
 def mentions_of(db: sqlite3.Connection, actor_id: str) -> list[Span]:

@@ -88,8 +88,13 @@ def m006_relation_rows(db: sqlite3.Connection) -> None:
     rebuild_all(db)
 
 
+def m007_document_date_source(db: sqlite3.Connection) -> None:
+    # Where a brief's date came from (front matter, HTML metadata, a date stated in it, PDF properties).
+    db.execute("ALTER TABLE documents ADD COLUMN date_source TEXT")
+
+
 MIGRATIONS: list[Migration] = [m001_documents, m002_actors, m003_claims, m004_relations_view,
-                               m005_claim_confidence, m006_relation_rows]
+                               m005_claim_confidence, m006_relation_rows, m007_document_date_source]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:

@@ -21,9 +21,10 @@ _KEEP_CANONICAL = "CASE WHEN excluded.canonical > aliases.canonical THEN exclude
 
 
 def write_document(db: sqlite3.Connection, document: Document, graph: Graph) -> None:
-    db.execute("INSERT INTO documents (id, path, title, date, chars, text, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    db.execute("INSERT INTO documents (id, path, title, date, chars, text, added_at, date_source) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                (document.id, document.path, document.title, document.date, document.chars, document.text,
-                datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                datetime.now(timezone.utc).isoformat(timespec="seconds"), document.date_source))
     id_map = {a.id: resolve_actor(db, a) for a in graph.actors}
     for actor in graph.actors:
         _insert_mentions(db, id_map[actor.id], actor)
