@@ -16,7 +16,7 @@ from ._brandes import sampled_betweenness
 from .network import Network
 
 SAMPLE_ABOVE = 500
-SAMPLE_SIZE = 100
+SAMPLE_SIZE = 300  # at 5,000 briefs: 0.92 correlation with the exact values, 7 of the top 10 (100 sources: 0.78, 2)
 UNWEIGHTED_LENGTH = 10.0  # length of an edge whose relations are all negated or hypothetical
 
 
