@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BUNDLE := src/briefgraph/report/assets/graph.bundle.js
 NPM_STAMP := js/node_modules/.installed
 
-.PHONY: demo test fuzz eval train bench bench-scale bundle clean
+.PHONY: demo test fuzz eval train bench bench-scale bench-load bundle clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -55,6 +55,10 @@ bench: $(STAMP) $(BUNDLE)
 
 bench-scale: $(STAMP)
 	nice $(BIN)/python benchmarks/scale.py --sizes 1000,5000
+
+# 50 clients against `briefgraph serve` on 1,000 synthetic briefs while an ingest writes (about 1 min).
+bench-load: $(STAMP)
+	nice $(BIN)/python benchmarks/load.py --briefs 1000 --clients 50 --seconds 20
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info js/node_modules $(BUNDLE)

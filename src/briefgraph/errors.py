@@ -55,6 +55,10 @@ class EvaluationError(BriefgraphError):
     """A gold or evaluation file cannot be read or has the wrong shape."""
 
 
+class ReviewError(BriefgraphError):
+    """A review decision names something that does not exist or cannot be done (e.g. merging an actor into itself)."""
+
+
 class AssetError(BriefgraphError):
     """A file built from the source tree (the graph view's script) is missing from the package."""
 

@@ -195,17 +195,22 @@ class Relation:
     evidence: list[Span] = field(default_factory=list)
     # That at least one of its claims is right: the noisy-or of the claims' confidences, one per sentence.
     confidence: float = 1.0
+    # An analyst's verdict ("confirmed", "edited", "added"); None until someone reviews it.
+    review: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "source": self.source, "target": self.target, "type": self.type, "quad": self.quad,
-                "sign": self.sign, "modality": self.modality.to_dict(), "confidence": round(self.confidence, 4),
-                "evidence": [e.to_dict() for e in self.evidence]}
+        d = {"id": self.id, "source": self.source, "target": self.target, "type": self.type, "quad": self.quad,
+             "sign": self.sign, "modality": self.modality.to_dict(), "confidence": round(self.confidence, 4),
+             "evidence": [e.to_dict() for e in self.evidence]}
+        if self.review:
+            d["review"] = self.review
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Relation":
         return cls(d["id"], d["source"], d["target"], d["type"], d["quad"], d["sign"],
                    Modality.from_dict(d.get("modality", {})), [Span.from_dict(e) for e in d.get("evidence", [])],
-                   float(d.get("confidence", 1.0)))
+                   float(d.get("confidence", 1.0)), d.get("review"))
 
 
 def noisy_or(confidences: Iterable[float]) -> float:

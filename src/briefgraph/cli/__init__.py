@@ -11,6 +11,8 @@ from . import analysis  # noqa: F401
 from . import export  # noqa: F401  (registers `export` and `import`)
 from . import eval as _eval  # noqa: F401  (registers `eval`)
 from . import learn  # noqa: F401  (registers `train`)
+from . import review  # noqa: F401
+from . import serve  # noqa: F401
 from .common import error
 
 

@@ -11,7 +11,9 @@ from urllib.parse import quote
 from typing import Iterator
 
 from ..errors import StoreDamaged, StoreError
-from ..model import Actor, Document, Graph, Relation
+from ..model import Actor, Document, Graph, Relation, name_key
+from ..review.apply import Reviewed, apply_review
+from ..review.log import Decision, in_force, read_log
 from ..settings import DEFAULT_DB
 from .postgres import BackendError, display_url, has_store, is_postgres_url, schema_lock
 from .postgres import connect as connect_postgres
@@ -86,7 +88,7 @@ class Store:
         `since` and `until` are ISO dates or prefixes of one: until='2021-10' takes all of October.
         """
         _check_window(since, until)
-        return self._read(lambda: read_graph(self.db, since, until))
+        return self.reviewed(lambda: read_graph(self.db, since, until)).graph
 
     def relation_graph(self, since: str | None = None, until: str | None = None, texts: bool = False) -> Graph:
         """The graph for analyses and reports: relations with evidence, actors without mentions, no claims.
@@ -94,16 +96,23 @@ class Store:
         Documents carry their texts only with `texts` (the report highlights evidence in them).
         """
         _check_window(since, until)
+        if self._decisions():  # review replays decisions over claims: read them, then drop what this view omits
+            g = self.graph(since, until)
+            return Graph(g.documents, [_without_mentions(a) for a in g.actors], g.relations)
         return self._read(lambda: relation_graph(self.db, since, until, texts))
 
     def relations(self, actor: str | None = None, evidence: bool = True) -> list[Relation]:
         """Every relation, or those with `actor` (id, name or alias) at either end, read from the relation rows."""
         actor_id = self.actor(actor, mentions=False).id if actor is not None else None
+        if self._decisions():
+            return [r for r in self.graph().relations if actor_id in (None, r.source, r.target)]
         return self._read(lambda: read_relations(self.db, actor_id, evidence))
 
     def profile_graph(self, ref: str) -> tuple[Actor, Graph]:
         """The actor `ref` names (with its mentions) and the part of the graph its profile shows."""
         actor = self.actor(ref)
+        if self._decisions():
+            return actor, self.graph()
         return actor, self._read(lambda: actor_profile_graph(self.db, actor))
 
     def remove(self, ref: str) -> Document:
@@ -118,16 +127,49 @@ class Store:
 
     def actors(self, mentions: bool = True) -> list[Actor]:
         """Every stored actor, with its mentions across documents (unless `mentions` is False), oldest first."""
+        if self._decisions():
+            actors = self.reviewed(lambda: Graph(actors=all_actors(self.db, True))).graph.actors
+            return actors if mentions else [_without_mentions(a) for a in actors]
         return self._read(lambda: all_actors(self.db, mentions))
 
     def mention_counts(self) -> dict[str, int]:
+        if self._decisions():
+            return {a.id: len(a.mentions) for a in self.actors()}
         return self._read(lambda: dict(self.db.execute("SELECT actor_id, COUNT(*) FROM mentions GROUP BY actor_id")))
 
     def actor_names(self, ids) -> dict[str, str]:
+        if self._decisions():
+            wanted = set(ids)
+            return {a.id: a.name for a in self.actors(mentions=False) if a.id in wanted}
         return self._read(lambda: names_of(self.db, ids))
+
+    # -- review -----------------------------------------------------------------------------------
+    def _decisions(self) -> list[Decision]:
+        """The review decisions in force; none means every read takes the stored rows as they are."""
+        return self._read(lambda: in_force(read_log(self.db)))
+
+    def reviewed(self, read) -> Reviewed:
+        """The graph `read()` returns with the review decisions in force applied: the one place they are."""
+        return self._read(lambda: apply_review(read(), in_force(read_log(self.db))))
+
+    def reviewed_graph(self) -> Reviewed:
+        """The whole graph after review, with where merged ids went and the labelled claims."""
+        return self.reviewed(lambda: read_graph(self.db))
+
+    def reviewed_log(self) -> list[Decision]:
+        """Every review decision ever taken on this store, undos included, oldest first."""
+        return self._read(lambda: read_log(self.db))
+
+    def document_text(self, doc_id: str) -> str:
+        row = self._read(lambda: self.db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone())
+        if row is None:
+            raise StoreError(f"no document {doc_id!r} in {self.path}")
+        return row[0]
 
     def actor(self, ref: str, mentions: bool = True) -> Actor:
         """The one actor `ref` names (id, name or alias), with its mentions; StoreError when none or several match."""
+        if self._decisions():
+            return self._reviewed_actor(ref, mentions)
         found = self._read(lambda: actors_named(self.db, ref))
         if not found:
             raise StoreError(f"no actor named {ref!r} in {self.path}")
@@ -138,11 +180,40 @@ class Store:
             found[0].mentions = self._read(lambda: mentions_of(self.db, found[0].id))
         return found[0]
 
+    def _reviewed_actor(self, ref: str, mentions: bool) -> Actor:
+        reviewed = self.reviewed(lambda: Graph(actors=all_actors(self.db, True)))
+        found = _named(reviewed.graph.actors, ref)
+        if not found:  # an id or name the store knows that review merged away
+            ids = {reviewed.moved.get(a.id, a.id) for a in self._read(lambda: actors_named(self.db, ref))}
+            found = [a for a in reviewed.graph.actors if a.id in ids]
+        if not found:
+            raise StoreError(f"no actor named {ref!r} in {self.path}")
+        if len(found) > 1:
+            names = ", ".join(a.name for a in found)
+            raise StoreError(f"{ref!r} names {len(found)} actors in {self.path}: {names}; give the full name")
+        return found[0] if mentions else _without_mentions(found[0])
+
     def _read(self, fn):
         try:
             return fn()
         except DB_ERRORS as exc:
             raise StoreError(f"{self.path}: cannot read store: {_reason(exc)}") from exc
+
+
+def _without_mentions(actor: Actor) -> Actor:
+    return Actor(actor.id, actor.name, actor.type, list(actor.aliases), dict(actor.attributes))
+
+
+def _named(actors: list[Actor], ref: str) -> list[Actor]:
+    """Actors with id `ref`, else with `ref` as canonical name, else as any name."""
+    by_id = [a for a in actors if a.id == ref]
+    if by_id:
+        return by_id
+    key = name_key(ref)
+    if not key:
+        return []
+    found = [a for a in actors if key in {name_key(n) for n in a.names()}]
+    return [a for a in found if name_key(a.name) == key] or found
 
 
 def _check_window(since: str | None, until: str | None) -> None:

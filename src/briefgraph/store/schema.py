@@ -93,8 +93,41 @@ def m007_document_date_source(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE documents ADD COLUMN date_source TEXT")
 
 
+def m008_review_decisions(db: sqlite3.Connection) -> None:
+    # The analyst's decisions, append-only: one row per decision with who, when and why. An undo is
+    # a new row naming the row it reverts; the decisions in force are read from the whole log.
+    db.execute("""CREATE TABLE review_decisions (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, why TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL, payload TEXT NOT NULL DEFAULT '{}',
+        undoes INTEGER REFERENCES review_decisions(id))""")
+
+
+def m009_search_index(db: sqlite3.Connection) -> None:
+    # Full-text indexes over document texts and evidence sentences, kept in step by triggers so
+    # every writer updates them; 'rebuild' fills them for stores written before this migration.
+    # SQLite's FTS5 only: a PostgreSQL store searches without an index (store/search.py).
+    if not isinstance(db, sqlite3.Connection):
+        return
+    db.execute("""CREATE VIRTUAL TABLE search_documents USING fts5(title, text, content='documents',
+                  content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')""")
+    db.execute("""CREATE VIRTUAL TABLE search_evidence USING fts5(ev_text, content='claims', content_rowid='id',
+                  tokenize='unicode61 remove_diacritics 2')""")
+    db.execute("""CREATE TRIGGER documents_search_insert AFTER INSERT ON documents BEGIN
+                  INSERT INTO search_documents (rowid, title, text) VALUES (new.rowid, new.title, new.text); END""")
+    db.execute("""CREATE TRIGGER documents_search_delete AFTER DELETE ON documents BEGIN
+                  INSERT INTO search_documents (search_documents, rowid, title, text)
+                  VALUES ('delete', old.rowid, old.title, old.text); END""")
+    db.execute("""CREATE TRIGGER claims_search_insert AFTER INSERT ON claims BEGIN
+                  INSERT INTO search_evidence (rowid, ev_text) VALUES (new.id, new.ev_text); END""")
+    db.execute("""CREATE TRIGGER claims_search_delete AFTER DELETE ON claims BEGIN
+                  INSERT INTO search_evidence (search_evidence, rowid, ev_text) VALUES ('delete', old.id, old.ev_text); END""")
+    db.execute("INSERT INTO search_documents (search_documents) VALUES ('rebuild')")
+    db.execute("INSERT INTO search_evidence (search_evidence) VALUES ('rebuild')")
+
+
 MIGRATIONS: list[Migration] = [m001_documents, m002_actors, m003_claims, m004_relations_view,
-                               m005_claim_confidence, m006_relation_rows, m007_document_date_source]
+                               m005_claim_confidence, m006_relation_rows, m007_document_date_source,
+                               m008_review_decisions, m009_search_index]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:

@@ -1,0 +1,211 @@
+"""Bounded load on the web app over loopback: 50 concurrent clients against the actor, relation,
+search and graph endpoints of a store of 1,000 synthetic briefs, while `briefgraph add` writes more.
+
+The briefs are written by this script from a seeded generator (states and groups from the packaged
+gazetteer, sentences from a few templates). The base store is filled directly from their known
+actors and claims, without the NLP step, so setting up takes seconds; the concurrent ingest is the
+real `briefgraph add` of further synthetic briefs, more than it can store during the run. The server is `briefgraph serve` in its own
+process. Reports requests/s, p50/p95/p99 latency and errors, overall and per endpoint, and the
+time `serve` takes to answer its first request.
+
+    python benchmarks/load.py [--briefs 1000] [--clients 50] [--seconds 20] [--seed 7]
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from briefgraph.model import Actor, Claim, Document, Graph, Modality, Span, slugify
+from briefgraph.nlp.gazetteer import load_gazetteer
+from briefgraph.store import Store
+
+TEMPLATES = [("{a} attacked {b}.", "ASSAULT", -1), ("{a} supports {b}.", "SUPPORT", 1),
+             ("{a} imposed sanctions on {b}.", "SANCTION", -1), ("{a} signed an agreement with {b}.", "AGREE", 1),
+             ("{a} threatened {b}.", "THREATEN", -1), ("{a} sent aid to {b}.", "AID", 1)]
+STATUS_WORDS = {"asserted": "", "reported": "Reportedly, ", "possible": "It is possible that "}
+
+
+def names(rng: random.Random, count: int = 300) -> list[tuple[str, str]]:
+    entries = [e for e in load_gazetteer().entries if e.type in ("state", "armed_group", "igo")]
+    return rng.sample([(e.name, e.type) for e in entries], min(count, len(entries)))
+
+
+def synthetic(rng: random.Random, pool: list[tuple[str, str]], number: int) -> tuple[Document, Graph]:
+    """One brief of 4 to 8 sentences with its actors, mentions and claims known by construction."""
+    text, actors, claims = "", {}, []
+    for _ in range(rng.randint(4, 8)):
+        (a, ta), (b, tb) = rng.sample(pool, 2)
+        template, type_, sign = rng.choice(TEMPLATES)
+        status = rng.choices(list(STATUS_WORDS), weights=[6, 2, 1])[0]
+        prefix = STATUS_WORDS[status]
+        sentence = prefix + template.format(a=a, b=b)
+        start = len(text)
+        text += sentence + " "
+        for name, kind, offset in ((a, ta, start + len(prefix)), (b, tb, start + sentence.index(b, len(prefix) + len(a)))):
+            actors.setdefault(name, Actor(slugify(name), name, kind)).mentions.append(Span("", offset, offset + len(name), name, "name"))
+        claims.append((a, b, type_, sign, status, start, start + len(sentence), sentence))
+    month = 1 + number % 24
+    doc = Document(text=f"Brief {number}. " + text, path=f"synthetic/brief-{number:05d}.txt",
+                   date=f"{2023 + (month - 1) // 12}-{(month - 1) % 12 + 1:02d}-15")
+    shift = len(f"Brief {number}. ")
+    for actor in actors.values():
+        actor.mentions = [Span(doc.id, m.start + shift, m.end + shift, m.text, m.kind) for m in actor.mentions]
+    quads = {"ASSAULT": "material_conflict", "SUPPORT": "verbal_cooperation", "SANCTION": "material_conflict",
+             "AGREE": "verbal_cooperation", "THREATEN": "verbal_conflict", "AID": "material_cooperation"}
+    graph_claims = [Claim(slugify(a), slugify(b), t, quads[t], s, Modality(st), Span(doc.id, x + shift, y + shift, sent),
+                          "verb", 0.6 + 0.4 * rng.random()) for a, b, t, s, st, x, y, sent in claims]
+    return doc, Graph([doc], list(actors.values()), [], graph_claims)
+
+
+def build(folder: Path, briefs: int, extra: int, seed: int) -> tuple[Path, list[str], list[str]]:
+    rng = random.Random(seed)
+    pool = names(rng)
+    db = folder / "load.db"
+    with Store(db) as store:
+        store.db.execute("PRAGMA synchronous=OFF")  # setting up only: no need to wait for the disk per brief
+        for i in range(briefs):
+            store.add(*synthetic(rng, pool, i))
+    ingest = folder / "ingest"
+    ingest.mkdir()
+    for i in range(briefs, briefs + extra):
+        doc, _ = synthetic(rng, pool, i)
+        (ingest / f"brief-{i:05d}.txt").write_text(doc.text + "\n", encoding="utf-8")
+    return db, [slugify(n) for n, _ in pool], [n for n, _ in pool]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int) -> tuple[subprocess.Popen, float]:
+    """`briefgraph serve` in its own process; returns it and the seconds until it answered."""
+    exe = Path(sys.executable).with_name("briefgraph")
+    started = time.perf_counter()
+    proc = subprocess.Popen(["nice", str(exe), "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while True:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/overview", timeout=5).status_code == 200:
+                return proc, time.perf_counter() - started
+        except httpx.HTTPError:
+            pass
+        if proc.poll() is not None or time.perf_counter() - started > 60:
+            raise SystemExit("the server did not start")
+        time.sleep(0.05)
+
+
+def request_for(rng: random.Random, ids: list[str], names_: list[str]) -> tuple[str, str]:
+    kind = rng.choice(["actor", "relations", "search", "graph"])
+    actor = rng.choice(ids)
+    if kind == "actor":
+        return kind, f"/api/actors/{actor}"
+    if kind == "relations":
+        return kind, f"/api/relations?actor={actor}&limit=50"
+    if kind == "search":
+        return kind, f"/api/search?q={rng.choice(names_)[:5]}&limit=20"
+    return kind, f"/api/graph?focus={actor}&hops=1"
+
+
+async def client(base: str, rng: random.Random, ids, names_, until: float, out: list) -> None:
+    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+        while time.perf_counter() < until:
+            kind, url = request_for(rng, ids, names_)
+            t = time.perf_counter()
+            try:
+                ok = (await http.get(url)).status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            out.append((kind, time.perf_counter() - t, ok))
+
+
+def percentiles(values: list[float]) -> dict[str, float]:
+    if len(values) < 2:
+        return {"p50": 0.0, "p95": 0.0, "p99": 0.0}
+    q = statistics.quantiles(values, n=100)
+    return {"p50": round(q[49] * 1000, 1), "p95": round(q[94] * 1000, 1), "p99": round(q[98] * 1000, 1)}
+
+
+def summarise(results: list, seconds: float) -> dict:
+    out = {"all": {"requests": len(results), "rps": round(len(results) / seconds, 1),
+                   "errors": sum(1 for *_, ok in results if not ok), **percentiles([d for _, d, _ in results])}}
+    for kind in ("actor", "relations", "search", "graph"):
+        mine = [r for r in results if r[0] == kind]
+        out[kind] = {"requests": len(mine), "errors": sum(1 for *_, ok in mine if not ok),
+                     **percentiles([d for _, d, _ in mine])}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--briefs", type=int, default=1000)
+    parser.add_argument("--extra", type=int, default=2000, help="briefs the concurrent ingest is given (more than it can add in the run)")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-ingest", action="store_true", help="no concurrent writer (to separate its cost)")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="briefgraph-load-"))
+    server = ingest = None
+    try:
+        t = time.perf_counter()
+        db, ids, names_ = build(folder, args.briefs, args.extra, args.seed)
+        built = time.perf_counter() - t
+        port = free_port()
+        server, startup = start_server(db, port)
+        base = f"http://127.0.0.1:{port}"
+        full = time.perf_counter()
+        httpx.get(base + "/api/graph", timeout=60)
+        full_graph = time.perf_counter() - full
+        exe = Path(sys.executable).with_name("briefgraph")
+        if not args.no_ingest:
+            ingest = subprocess.Popen(["nice", str(exe), "add", str(folder / "ingest"), "--db", str(db)],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(3)  # let the ingest load its model and start writing
+        docs_before = httpx.get(base + "/api/overview", timeout=30).json()["documents"]
+        results: list = []
+        until = time.perf_counter() + args.seconds
+        rngs = [random.Random(args.seed * 1000 + i) for i in range(args.clients)]
+
+        async def run() -> None:
+            await asyncio.gather(*(client(base, r, ids, names_, until, results) for r in rngs))
+        started = time.perf_counter()
+        asyncio.run(run())
+        elapsed = time.perf_counter() - started
+        time.sleep(1)
+        with Store(db, create=False) as store:
+            docs_after = store.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        report = {"briefs": args.briefs, "clients": args.clients, "seconds": round(elapsed, 1),
+                  "store_built_s": round(built, 1), "serve_first_answer_s": round(startup, 2),
+                  "full_graph_first_request_s": round(full_graph, 2),
+                  "ingest_still_running": ingest is not None and ingest.poll() is None,
+                  "documents_when_load_began": docs_before, "documents_after": docs_after,
+                  **summarise(results, elapsed)}
+        print(json.dumps(report, indent=2))
+    finally:
+        for proc in (ingest, server):
+            if proc is not None and proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
