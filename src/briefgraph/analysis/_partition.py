@@ -9,12 +9,15 @@ import random
 from collections import deque
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_array
 
 Adjacency = dict[str, list[tuple[str, int]]]  # node -> [(neighbour, sign)]
 HEURISTIC = "local-search"
 KICK_SIZE = 6  # at most this many neighbours move with a kicked node
+# The whole search (every start's gains, descent and kicks) stops once it has visited this many
+# neighbours per arc of the graph (never fewer than MIN_WORK): it costs time in proportion to the graph.
+# Small graphs never reach the budget.
+WORK_PER_ARC = 4
+MIN_WORK = 200_000
 
 
 def is_frustrated(side: dict[str, int], a: str, b: str, sign: int) -> bool:
@@ -45,6 +48,8 @@ def solve_milp(adj: Adjacency, time_limit: float = 60.0,
     and f >= 1 - x_i - x_j. Minimise the number of frustrated edges; among equal counts prefer
     frustrating edges of lower `weights` (keyed by (a, b), a < b). The first node is fixed to side 0.
     """
+    from scipy.optimize import Bounds, LinearConstraint, milp  # slow to import; most commands never solve
+
     nodes = sorted(adj)
     edges = _edges(adj)
     if not edges:
@@ -66,8 +71,10 @@ def solve_milp(adj: Adjacency, time_limit: float = 60.0,
     return {node: int(round(res.x[pos[node]])) for node in nodes}
 
 
-def _constraint_rows(edges, pos, n) -> coo_array:
-    """Two rows per edge over the columns [x_0 .. x_n-1, f_0 .. f_m-1] (see `solve_milp`)."""
+def _constraint_rows(edges, pos, n):
+    """Two rows per edge over the columns [x_0 .. x_n-1, f_0 .. f_m-1] (see `solve_milp`), a sparse array."""
+    from scipy.sparse import coo_array
+
     rows, cols, vals = [], [], []
     for k, (a, b, s) in enumerate(edges):
         i, j, f = pos[a], pos[b], n + k
@@ -85,11 +92,13 @@ class _State:
 
     def __init__(self, adj: Adjacency, side: dict[str, int]):
         self.adj, self.side = adj, side
+        self.work = sum(len(nbrs) for nbrs in adj.values())  # neighbours visited so far: all, for the gains
         self.gain = {v: sum(1 if is_frustrated(side, v, u, s) else -1 for u, s in adj[v]) for v in adj}
 
     def flip(self, v: str, log: list[str]) -> int:
         """Move v to the other side; return the change in the number of frustrated edges."""
         change = -self.gain[v]
+        self.work += len(self.adj[v])
         for u, s in self.adj[v]:
             self.gain[u] += -2 if is_frustrated(self.side, v, u, s) else 2
         self.side[v] = 1 - self.side[v]
@@ -138,13 +147,22 @@ def _kick(state: _State, rng: random.Random, nodes: list[str], log: list[str]) -
     return change + state.descend(list(dict.fromkeys(moved + [w for u in moved for w, _ in state.adj[u]])), log)
 
 
-def _improve(adj: Adjacency, side: dict[str, int], rng: random.Random, kicks: int) -> int:
-    """Descend from `side` (changed in place), then keep every kick that does not make it worse."""
+def work_budget(adj: Adjacency) -> int:
+    """Neighbour visits the whole search may cost."""
+    return max(MIN_WORK, WORK_PER_ARC * sum(len(nbrs) for nbrs in adj.values()))
+
+
+def _improve(adj: Adjacency, side: dict[str, int], rng: random.Random, kicks: int, budget: float) -> tuple[int, int]:
+    """Descend from `side` (changed in place), then keep every kick that does not make it worse, for at
+    most `kicks` kicks and until the flips have visited `budget` neighbours. The score and the visits."""
     nodes = sorted(adj)
     state = _State(adj, side)
     state.descend(sorted(nodes, key=lambda _: rng.random()), [])
     score = count_frustrated(adj, side)
+    state.work += sum(len(nbrs) for nbrs in adj.values())  # counting the frustrated edges reads every arc
     for _ in range(kicks):
+        if state.work > budget:
+            break
         log: list[str] = []
         change = _kick(state, rng, nodes, log)
         if change <= 0:
@@ -152,15 +170,16 @@ def _improve(adj: Adjacency, side: dict[str, int], rng: random.Random, kicks: in
         else:
             for v in reversed(log):
                 state.flip(v, [])
-    return score
+    return score, state.work
 
 
 def local_search(adj: Adjacency, starts: int = 8, kicks: int | None = None, seed: int = 0) -> dict[str, int]:
     """The best partition found by a multi-start iterated local search (deterministic for a seed).
 
     Starts: spanning-tree propagations from the best-connected nodes, then random splits. Each
-    start descends by single-node flips, then tries `kicks` cluster perturbations, keeping any
-    that do not worsen it. An upper bound on the frustration index, not a proof.
+    start descends by single-node flips, then tries `kicks` cluster perturbations, keeping any that
+    do not worsen it. On a large graph `work_budget` ends the kicks of each start at its share of the
+    budget, and the starts once it is spent (the first always runs). An upper bound on the frustration index, not a proof.
     """
     rng = random.Random(seed)
     nodes = sorted(adj)
@@ -169,8 +188,12 @@ def local_search(adj: Adjacency, starts: int = 8, kicks: int | None = None, seed
     inits = [_tree_start(adj, r) for r in roots]
     inits += [{n: rng.randint(0, 1) for n in nodes} for _ in range(starts - len(inits))]
     best, best_side = None, None
-    for side in inits:
-        score = _improve(adj, side, rng, kicks)
+    total, spent = work_budget(adj), 0
+    for i, side in enumerate(inits):
+        if best is not None and spent >= total:
+            break
+        score, work = _improve(adj, side, rng, kicks, max(total * (i + 1) / len(inits) - spent, 0))
+        spent += work
         if best is None or score < best:
             best, best_side = score, side
     return best_side

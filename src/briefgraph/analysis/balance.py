@@ -78,25 +78,27 @@ class Balance:
 
 
 def triads(net: Network) -> list[Triad]:
-    """Every triangle of signed edges."""
+    """Every triangle of signed edges, each once as (a, b, c) with a < b < c, in the order of its (a, b) edge."""
+    sign = {e.pair: e.sign for e in net.signed_edges()}
     nbrs: dict[str, set[str]] = {}
-    for e in net.signed_edges():
-        nbrs.setdefault(e.a, set()).add(e.b)
-        nbrs.setdefault(e.b, set()).add(e.a)
+    higher: dict[str, set[str]] = {}  # neighbours that sort after the node: the third corner of a triangle
+    for a, b in sign:
+        nbrs.setdefault(a, set()).add(b)
+        nbrs.setdefault(b, set()).add(a)
+        higher.setdefault(a, set()).add(b)
     found = []
-    for e in net.signed_edges():
-        for c in sorted(nbrs[e.a] & nbrs[e.b]):
-            if c > e.b:
-                found.append(Triad((e.a, e.b, c), (e.sign, net.sign(e.a, c), net.sign(e.b, c))))
+    for (a, b), ab in sign.items():
+        for c in sorted(nbrs[a] & higher.get(b, set())):
+            found.append(Triad((a, b, c), (ab, sign[(a, c)], sign[(b, c)])))
     return found
 
 
-def _adjacency(net: Network, nodes: set[str]) -> Adjacency:
+def _adjacency(nodes: set[str], signed: list[Edge]) -> Adjacency:
+    """Signed neighbours of each node, from the signed edges of its component."""
     adj: Adjacency = {n: [] for n in nodes}
-    for e in net.signed_edges():
-        if e.a in nodes:
-            adj[e.a].append((e.b, e.sign))
-            adj[e.b].append((e.a, e.sign))
+    for e in signed:
+        adj[e.a].append((e.b, e.sign))
+        adj[e.b].append((e.a, e.sign))
     return adj
 
 
@@ -108,18 +110,19 @@ def _orient(net: Network, side: dict[str, int]) -> dict[str, int]:
     return side if side[top] == 0 else {n: 1 - s for n, s in side.items()}
 
 
-def _component(net: Network, nodes: set[str], exact_limit: int, time_limit: float) -> Component:
-    adj = _adjacency(net, nodes)
+def _component(net: Network, nodes: set[str], signed: list[Edge], exact_limit: int, time_limit: float) -> Component:
+    """The best split of one component; `signed` holds its signed edges, in the network's order."""
+    adj = _adjacency(nodes, signed)
     side, exact, method = None, False, HEURISTIC
     if len(nodes) <= exact_limit:
-        weights = {e.pair: e.weight for e in net.signed_edges() if e.a in nodes}
+        weights = {e.pair: e.weight for e in signed}
         side = solve_milp(adj, time_limit, weights)
         exact, method = side is not None, "milp"
     if side is None:
         side = local_search(adj)
         exact, method = False, HEURISTIC
     side = _orient(net, side)
-    frustrated = [e for e in net.signed_edges() if e.a in nodes and is_frustrated(side, e.a, e.b, e.sign)]
+    frustrated = [e for e in signed if is_frustrated(side, e.a, e.b, e.sign)]
     return Component(side, frustrated, exact, method)
 
 
@@ -128,7 +131,12 @@ def balance(net: Network, exact_limit: int = EXACT_LIMIT, time_limit: float = 60
     g = net.to_networkx(signed_only=True)
     g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
     comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
-    return Balance([_component(net, set(c), exact_limit, time_limit) for c in comps], triads(net))
+    number = {a: i for i, c in enumerate(comps) for a in c}
+    signed: list[list[Edge]] = [[] for _ in comps]
+    for e in net.signed_edges():
+        signed[number[e.a]].append(e)
+    return Balance([_component(net, set(c), signed[i], exact_limit, time_limit) for i, c in enumerate(comps)],
+                   triads(net))
 
 
 def balance_dict(net: Network, result: Balance, triad_limit: int = 50) -> dict:

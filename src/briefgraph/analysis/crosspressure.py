@@ -14,7 +14,6 @@ and score = torn + EXPOSURE_WEIGHT * exposure. Weights are the edge weights of `
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from .balance import Balance, balance
 from .network import Edge, Network, evidence_texts
@@ -53,18 +52,51 @@ def hostility(net: Network, result: Balance, b: str, c: str) -> str | None:
     return None
 
 
-def pressure_of(net: Network, result: Balance, actor: str) -> Pressure:
+class _Hostility:
+    """The hostile pairs among an actor's neighbours, found without trying every pair: pairs joined by a
+    negative tie through each neighbour's negative ties, pairs in opposite camps by camp (trying only the
+    pairs across the two sides of one component). Linear in what it finds plus those cross-camp pairs."""
+
+    def __init__(self, net: Network, result: Balance):
+        self.foes: dict[str, list[str]] = {}
+        self.signed: dict[str, set[str]] = {}  # actor -> every actor it shares a signed edge with
+        for e in net.signed_edges():
+            self.signed.setdefault(e.a, set()).add(e.b)
+            self.signed.setdefault(e.b, set()).add(e.a)
+            if e.sign < 0:
+                self.foes.setdefault(e.a, []).append(e.b)
+                self.foes.setdefault(e.b, []).append(e.a)
+        self.camp = {a: (i, side) for i, c in enumerate(result.components) for a, side in c.side.items()}
+
+    def pairs(self, left: list[str], right: set[str], ordered: bool) -> list[tuple[str, str, str]]:
+        """(b, c, why) for b in `left` and c in `right` that are hostile, sorted; with `ordered` (both
+        sides the same actors) each pair once, b < c."""
+        found = [(b, c, "negative tie") for b in left for c in self.foes.get(b, ()) if c in right]
+        across: dict[int, tuple[list[str], list[str]]] = {}
+        for side_of, group in ((0, left), (1, right)):
+            for x in group:
+                if x in self.camp:
+                    comp, side = self.camp[x]
+                    across.setdefault(comp, ([], [], [], []))[2 * side_of + side].append(x)
+        none: set[str] = set()
+        for l0, l1, r0, r1 in across.values():
+            for bs, cs in ((l0, r1), (l1, r0)):
+                others = set(cs)  # set difference: the cross pairs without a signed edge, in C
+                found += [(b, c, "opposite camps") for b in bs for c in others - self.signed.get(b, none)]
+        if ordered:
+            found = [(b, c, why) for b, c, why in found if b < c]
+        return sorted(found)
+
+
+def pressure_of(net: Network, result: Balance, actor: str, hostile: _Hostility | None = None) -> Pressure:
+    hostile = hostile or _Hostility(net, result)
     pos, neg = net.neighbours(actor, 1), net.neighbours(actor, -1)
     p = Pressure(actor)
-    for b, c in combinations(sorted(pos), 2):
-        why = hostility(net, result, b, c)
-        if why:
-            p.torn_pairs.append(Pair(b, c, pos[b].weight * pos[c].weight, why))
-    for b in sorted(pos):
-        for c in sorted(neg):
-            why = hostility(net, result, b, c)
-            if why:
-                p.exposure_pairs.append(Pair(b, c, pos[b].weight * neg[c].weight, why))
+    friends = sorted(pos)
+    p.torn_pairs = [Pair(b, c, pos[b].weight * pos[c].weight, why)
+                    for b, c, why in hostile.pairs(friends, set(pos), ordered=True)]
+    p.exposure_pairs = [Pair(b, c, pos[b].weight * neg[c].weight, why)
+                        for b, c, why in hostile.pairs(friends, set(neg), ordered=False)]
     p.torn = sum(x.product for x in p.torn_pairs)
     p.exposure = sum(x.product for x in p.exposure_pairs)
     return p
@@ -73,7 +105,8 @@ def pressure_of(net: Network, result: Balance, actor: str) -> Pressure:
 def cross_pressure(net: Network, result: Balance | None = None) -> list[Pressure]:
     """Actors under cross-pressure, highest score first (ties by name); actors scoring 0 are left out."""
     result = result if result is not None else balance(net)
-    ranked = [pressure_of(net, result, a) for a in sorted(net.connected_actors())]
+    hostile = _Hostility(net, result)
+    ranked = [pressure_of(net, result, a, hostile) for a in sorted(net.connected_actors())]
     ranked = [p for p in ranked if p.score > 0]
     return sorted(ranked, key=lambda p: (-p.score, net.name(p.actor)))
 

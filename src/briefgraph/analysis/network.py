@@ -102,11 +102,11 @@ class Network:
 
     def neighbours(self, actor_id: str, sign: int | None = None) -> dict[str, Edge]:
         """Map neighbour id -> edge; only edges of `sign` when given."""
-        return {e.other(actor_id): e for e in self._incident().get(actor_id, [])
+        return {(e.b if e.a == actor_id else e.a): e for e in self._incident().get(actor_id, [])
                 if sign is None or e.sign == sign}
 
     def connected_actors(self) -> set[str]:
-        return {x for e in self.edges.values() for x in e.pair}
+        return set(self._incident())  # the index lists exactly the actors at an end of some edge
 
     def to_networkx(self, signed_only: bool = False) -> nx.Graph:
         g = nx.Graph()
@@ -201,12 +201,15 @@ def network(graph: Graph, since=None, until=None) -> Network:
 
 def evidence_texts(edge: Edge, limit: int = 5) -> list[str]:
     """Distinct evidence sentences of an edge, first `limit` of them."""
-    seen: list[str] = []
+    if limit <= 0:
+        return []
+    seen: dict[str, None] = {}  # insertion-ordered set; stop once `limit` are found (hubs carry thousands)
     for rel in edge.relations:
         for span in rel.evidence:
-            if span.text not in seen:
-                seen.append(span.text)
-    return seen[:limit]
+            seen.setdefault(span.text)
+            if len(seen) == limit:
+                return list(seen)
+    return list(seen)
 
 
 def edge_dict(net: Network, edge: Edge, evidence_limit: int = 5) -> dict:
