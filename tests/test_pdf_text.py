@@ -1,10 +1,9 @@
 """PDF briefs read as text briefs: paragraphs re-joined, hyphenation repaired, running headers,
 footers and page numbers dropped (texts written for these tests)."""
-from pathlib import Path
-
 import pytest
 
 from briefgraph.read.pdftext import pdf_paragraphs
+from chromium import CHROMIUM, browser  # noqa: F401 (browser is a fixture)
 
 LINE_A = "The coalition partners agreed in March to widen the maritime patrols off the coast and"
 LINE_B = "to share radar data with the littoral states, a step the smaller navies had sought for"
@@ -47,30 +46,25 @@ def test_a_paragraph_runs_on_across_a_page_break():
     assert pdf_paragraphs(pages) == f"{LINE_A} {LINE_C}"
 
 
-CHROMIUM = Path("/usr/bin/chromium")
 BRIEF = ["Regional security outlook", "Egypt accused the Houthis of attacking commercial shipping in the Red Sea "
          "and pressed Iran to restrain them. " * 6, "Jordan signed a defence agreement with the United States, "
          "while Iran-backed militias struck bases hosting American troops in Syria. " * 6]
 
 
-@pytest.mark.browser
 @pytest.mark.model
+@pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium")
-def test_a_printed_pdf_gives_the_graph_of_its_text(tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_a_printed_pdf_gives_the_graph_of_its_text(tmp_path, browser):
     from briefgraph import extract
     text = "\n\n".join(BRIEF)
     html = "".join(f"<p>{p}</p>" for p in BRIEF)
     pdf = tmp_path / "brief.pdf"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
-        page.set_content(f"<html><body style='font: 11pt serif; hyphens: auto' lang='en'>{html}</body></html>")
-        page.pdf(path=str(pdf), format="A6", display_header_footer=True, margin={"top": "50px", "bottom": "50px"},
-                 header_template="<div style='font-size:8px'>Outlook Series</div>",
-                 footer_template="<div style='font-size:8px'>Page <span class='pageNumber'></span></div>")
-        browser.close()
+    page = browser.new_page()
+    page.set_content(f"<html><body style='font: 11pt serif; hyphens: auto' lang='en'>{html}</body></html>")
+    page.pdf(path=str(pdf), format="A6", display_header_footer=True, margin={"top": "50px", "bottom": "50px"},
+             header_template="<div style='font-size:8px'>Outlook Series</div>",
+             footer_template="<div style='font-size:8px'>Page <span class='pageNumber'></span></div>")
+    page.close()
 
     def triples(graph):
         names = {a.id: a.name for a in graph.actors}

@@ -14,29 +14,15 @@ from analysis_graphs import Builder, taliban_like
 from briefgraph.analysis.network import network
 from briefgraph.model import Actor
 from briefgraph.report import write_report
+from chromium import browser, needs_chromium  # noqa: F401 (browser is a fixture)
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 ROOT = Path(__file__).resolve().parent.parent
 # The screenshot kept in docs/ is refreshed only on request, so a test run leaves the tree clean.
 SCREENSHOT = ROOT / "docs" / "report.png"
 REFRESH_SCREENSHOT = os.environ.get("BRIEFGRAPH_SCREENSHOT") == "1"
 VIEWPORT = {"width": 1400, "height": 900}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium)"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+pytestmark = needs_chromium
 
 
 def open_report(browser, graph, path, title="Report under test"):

@@ -12,33 +12,19 @@ import pytest
 from briefgraph.model import Graph
 from briefgraph.store import Store
 from store_builders import actor, brief, claim, filled_store
+from chromium import browser, needs_chromium  # noqa: F401 (browser is a fixture)
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 REFRESH_SCREENSHOTS = os.environ.get("BRIEFGRAPH_SCREENSHOT") == "1"
 PROBE = ('Iran <script>alert("script")</script> armed the Houthis. <img src=x onerror="alert(\'img\')"> '
          '<a href="javascript:alert(\'link\')">Houthis</a> thanked <b onmouseover="alert(1)">Iran</b>.')
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium"),
-]
+pytestmark = needs_chromium
 
 
 def shot(page, name):
     if REFRESH_SCREENSHOTS:
         page.screenshot(path=str(DOCS / name))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def add_probe(store: Store) -> str:
