@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import os
 import random
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -149,6 +152,23 @@ def summarise(results: list, seconds: float) -> dict:
     return out
 
 
+def stop(proc: subprocess.Popen | None, group: bool) -> None:
+    """End `proc` (with `group`, the whole process group it leads: its workers too)."""
+    if proc is None:
+        return
+    if group:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+    elif proc.poll() is None:
+        proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL) if group else proc.kill()
+        proc.wait()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--briefs", type=int, default=1000)
@@ -172,8 +192,9 @@ def main() -> None:
         full_graph = time.perf_counter() - full
         exe = Path(sys.executable).with_name("briefgraph")
         if not args.no_ingest:
+            # Its own process group: `add` runs worker processes, and they must end with it.
             ingest = subprocess.Popen(["nice", str(exe), "add", str(folder / "ingest"), "--db", str(db)],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
             time.sleep(3)  # let the ingest load its model and start writing
         docs_before = httpx.get(base + "/api/overview", timeout=30).json()["documents"]
         results: list = []
@@ -197,13 +218,7 @@ def main() -> None:
         print(json.dumps(report, indent=2))
     finally:
         for proc in (ingest, server):
-            if proc is not None and proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            stop(proc, group=proc is ingest)
         shutil.rmtree(folder, ignore_errors=True)
 
 

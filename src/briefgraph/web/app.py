@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from . import actors, analysis, documents, errors, graph, overview, relations, review, search, security, upload
+from . import actors, analysis, cache, documents, errors, graph, overview, relations, review, search, security, upload
 from .common import HERE
 from .context import Workbench
 
@@ -36,6 +36,7 @@ def create_app(db: str, token: str | None = None, allowed_hosts: set[str] | None
     app.state.catalogue = catalogue
     app.state.graph_bundle = BUNDLE.is_file()
     errors.install(app)
+    app.add_middleware(cache.CacheMiddleware, workbench=app.state.workbench)  # inside the security checks
     security.install(app, security.Guard(token, frozenset(allowed_hosts) if allowed_hosts else None))
     for module in (overview, search, actors, relations, documents, graph, analysis, review, upload):
         app.include_router(module.router, responses=errors.RESPONSES)

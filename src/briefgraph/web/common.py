@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import orjson
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse
 from fastapi.templating import Jinja2Templates
@@ -53,9 +54,17 @@ def paginate(items: Iterable[Any], offset: int, limit: int, render: Callable[[An
             "offset": offset, "limit": limit}
 
 
+class FastJSONResponse(JSONResponse):
+    """JSON encoded by orjson, many times faster than the standard encoder: compact UTF-8, and a NaN or an
+    infinity (never expected) as null rather than an error."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+
+
 def fast_json(data: Any) -> JSONResponse:
     """Plain data straight to JSON, skipping FastAPI's generic encoder (several times slower on big answers)."""
-    return JSONResponse(data)
+    return FastJSONResponse(data)
 
 
 def actor_or_404(v: View, actor_id: str) -> Actor:

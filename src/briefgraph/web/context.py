@@ -6,7 +6,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Callable
 
 from ..model import Actor, Document, Graph, Relation, name_key
 from ..review.apply import Reviewed
@@ -74,6 +74,15 @@ class View:
                 self.__dict__["_analysis"] = analyze_network(self.graph, network(self.graph))
         return self.__dict__["_analysis"]
 
+    def derived(self, name: str, build: Callable[["View"], Any]) -> Any:
+        """`build(view)`, computed once per view: lookups a resource module keeps for itself."""
+        key = "_derived_" + name
+        if key not in self.__dict__:
+            with self._lock:
+                if key not in self.__dict__:
+                    self.__dict__[key] = build(self)
+        return self.__dict__[key]
+
     def has_analysis(self) -> bool:
         return "_analysis" in self.__dict__
 
@@ -86,6 +95,8 @@ class View:
 # While another process writes, the store is read again at most this often: each reading of a large
 # store costs the requests around it, so a running ingest shows up in the pages a few seconds late.
 REREAD_SECONDS = 5.0
+# The version query counts rows of several tables: under load it is asked at most this often.
+CHECK_SECONDS = 0.5
 # Graphs up to this many relations are analysed while a page waits; larger ones only on the analysis page.
 SMALL_GRAPH = 1500
 
@@ -108,6 +119,7 @@ class Workbench:
         self._flag = threading.Lock()  # guards `_reading` only, so starting a background read never blocks
         self._reading = False
         self._last_read = 0.0
+        self._last_check = 0.0
         self._analysed: View | None = None  # the newest view whose analysis is done
 
     def store(self) -> Store:
@@ -123,9 +135,26 @@ class Workbench:
         view = self._view
         if view is None:
             return self.refresh()
-        if view.version != self.version() and time.monotonic() - self._last_read > REREAD_SECONDS:
-            self._read_in_background()
+        self._check(view)
         return view
+
+    def generation(self) -> tuple | None:
+        """What an answer computed now depends on: the view and the analysis pages may show (None before
+        the first reading). A new view or a finished analysis gives a new generation."""
+        view = self._view
+        if view is None:
+            return None
+        self._check(view)
+        return (self._view, self._analysed)
+
+    def _check(self, view: View) -> None:
+        """Start reading the store again when another process changed it and the last reading is old."""
+        now = time.monotonic()
+        if now - self._last_read <= REREAD_SECONDS or now - self._last_check <= CHECK_SECONDS:
+            return
+        self._last_check = now
+        if view.version != self.version():
+            self._read_in_background()
 
     def analysis(self, wait: bool = True) -> dict[str, Any] | None:
         """The analysis of the current view. Without `wait`, on a large graph whose analysis is not done,

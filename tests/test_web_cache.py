@@ -1,0 +1,103 @@
+"""The API's answer cache never shows an answer older than the view: review decisions, undo, other
+processes' writes and the access token all behave as without a cache."""
+import time
+
+import pytest
+
+from briefgraph.model import Graph
+from briefgraph.store import Store
+from briefgraph.web import cache, context
+
+from store_builders import actor, brief, claim
+from web_client import client_for, csrf_headers, make_store
+
+
+@pytest.fixture
+def db(tmp_path):
+    return make_store(tmp_path)
+
+
+def ties(client, actor_id):
+    items = client.get("/api/relations", params={"actor": actor_id}).json()["items"]
+    return {(r["source_name"], r["type"], r["target_name"]) for r in items}
+
+
+def edges(client, actor_id):
+    return {e["id"] for e in client.get("/api/graph", params={"focus": actor_id}).json()["edges"]}
+
+
+def test_review_decision_through_the_api_shows_in_the_very_next_answer(db):
+    with client_for(db) as c:
+        for _ in range(2):  # the second answer comes from the cache
+            assert ("Iran", "AID", "Houthis") in ties(c, "houthis")
+        rid = next(r["id"] for r in c.get("/api/relations", params={"actor": "houthis"}).json()["items"]
+                   if r["source_name"] == "Iran")
+        assert rid in edges(c, "houthis") and rid in edges(c, "houthis")
+        decision = c.post(f"/api/review/relations/{rid}/reject", json={"why": "denied"}, headers=csrf_headers(c)).json()
+        assert ("Iran", "AID", "Houthis") not in ties(c, "houthis")
+        assert rid not in edges(c, "houthis")
+        assert "iran" not in {t["other"] for g in c.get("/api/actors/houthis").json()["ties"].values()
+                              for group in g.values() for t in group}
+        c.post(f"/api/review/decisions/{decision['id']}/undo", json={"why": "was right"}, headers=csrf_headers(c))
+        assert ("Iran", "AID", "Houthis") in ties(c, "houthis")
+
+
+def test_rename_through_the_api_shows_in_cached_search_and_actor_answers(db):
+    with client_for(db) as c:
+        for _ in range(2):
+            assert c.get("/api/actors/iran").json()["name"] == "Iran"
+            assert [a["name"] for a in c.get("/api/search", params={"q": "Ira"}).json()["actors"]["items"]] == ["Iran"]
+        c.post("/api/review/actors/iran/rename", json={"name": "Islamic Republic of Iran"}, headers=csrf_headers(c))
+        assert c.get("/api/actors/iran").json()["name"] == "Islamic Republic of Iran"
+        assert [a["name"] for a in c.get("/api/search", params={"q": "Ira"}).json()["actors"]["items"]] == [
+            "Islamic Republic of Iran"]
+
+
+def test_another_process_writing_the_store_shows_once_the_app_reads_it_again(db, monkeypatch):
+    monkeypatch.setattr(context, "REREAD_SECONDS", 0.0)
+    monkeypatch.setattr(context, "CHECK_SECONDS", 0.0)
+    with client_for(db) as c:
+        assert c.get("/api/search", params={"q": "Hezbol"}).json()["actors"]["items"] == []
+        text = "Iran funded Hezbollah."
+        doc = brief(text, path="later.txt")
+        iran, hezbollah = actor(doc, "Iran", type_="state"), actor(doc, "Hezbollah")
+        with Store(db, create=False) as store:
+            store.add(doc, Graph([doc], [iran, hezbollah], [], [claim(doc, iran, hezbollah, text)]))
+        deadline = time.monotonic() + 30  # the app reads the store again in a background thread
+        found = []
+        while not found and time.monotonic() < deadline:
+            found = c.get("/api/search", params={"q": "Hezbol"}).json()["actors"]["items"]
+            time.sleep(0.05)
+        assert [a["name"] for a in found] == ["Hezbollah"]
+
+
+def test_cached_answers_still_need_the_access_token(db):
+    with client_for(db, token="s3cret") as c:
+        bearer = {"Authorization": "Bearer s3cret"}
+        assert c.get("/api/actors/iran", headers=bearer).status_code == 200
+        assert c.get("/api/actors/iran", headers=bearer).status_code == 200
+        c.cookies.clear()
+        refused = c.get("/api/actors/iran")
+        assert refused.status_code == 401 and "Iran" not in refused.text
+
+
+def test_a_cached_answer_equals_the_fresh_one_with_the_security_headers(db):
+    with client_for(db) as c:
+        first = c.get("/api/graph", params={"focus": "mali"})
+        again = c.get("/api/graph", params={"focus": "mali"})
+        assert first.content == again.content and again.headers["content-type"] == "application/json"
+        assert "script-src 'self'" in again.headers["content-security-policy"]
+
+
+def test_answer_cache_empties_on_a_new_view_and_drops_the_least_recently_used(monkeypatch):
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 2)
+    kept = cache.ResponseCache()
+    start = {"type": "http.response.start", "status": 200, "headers": []}
+    view_a, view_b = object(), object()
+    for path in ("/a", "/b"):
+        kept.put((view_a,), (path, b""), start, path.encode())
+    assert kept.get((view_a,), ("/a", b"")) is not None  # /a is now the most recently used
+    kept.put((view_a,), ("/c", b""), start, b"/c")
+    assert kept.get((view_a,), ("/b", b"")) is None
+    assert kept.get((view_a,), ("/a", b""))[1] == b"/a"
+    assert kept.get((view_b,), ("/a", b"")) is None and len(kept) == 0
