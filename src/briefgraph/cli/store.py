@@ -1,6 +1,7 @@
 """`briefgraph add|actors|relations|show`: build a corpus store and ask it questions."""
 from __future__ import annotations
 
+import gc
 import json
 import os
 import tempfile
@@ -191,11 +192,17 @@ def _echo_json(data: Any) -> None:
 def _echo_json_list(items: Iterable[Any]) -> None:
     """`_echo_json` of the list of `items`, byte for byte, written one item at a time: a store's
     every relation as one string took gigabytes at 20,000 briefs. An item's newlines are all
-    indentation (JSON escapes those inside strings), so nesting it one level deeper indents them."""
+    indentation (JSON escapes those inside strings), so nesting it one level deeper indents them.
+    What was read before stays until the list is written: frozen, the cycle collector stops rescanning
+    it (millions of objects at 20,000 briefs) each time the encoder's own garbage piles up."""
     opening = "[\n  "
-    for item in items:
-        typer.echo(opening + json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n  "), nl=False)
-        opening = ",\n  "
+    gc.freeze()
+    try:
+        for item in items:
+            typer.echo(opening + json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n  "), nl=False)
+            opening = ",\n  "
+    finally:
+        gc.unfreeze()
     typer.echo("[]" if opening == "[\n  " else "\n]")
 
 
