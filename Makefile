@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BUNDLE := src/briefgraph/report/assets/graph.bundle.js
 NPM_STAMP := js/node_modules/.installed
 
-.PHONY: demo test fuzz eval train bench bench-scale bench-load bundle clean
+.PHONY: demo test fuzz eval train bench bench-scale bench-scale-direct bench-load bundle clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -55,6 +55,10 @@ bench: $(STAMP) $(BUNDLE)
 
 bench-scale: $(STAMP)
 	nice $(BIN)/python benchmarks/scale.py --sizes 1000,5000
+
+# The same read commands on stores filled without NLP (scale_direct.py), up to 20,000 briefs (about 15 min).
+bench-scale-direct: $(STAMP)
+	nice $(BIN)/python benchmarks/scale.py --direct --sizes 1000,5000,20000
 
 # 50 clients against `briefgraph serve` on 1,000 synthetic briefs while an ingest writes (about 1 min).
 bench-load: $(STAMP)

@@ -4,6 +4,8 @@ For each size the corpus is written (seeded, see scale_corpus.py), added to a st
 read command is run as a user runs it (a fresh `briefgraph` process) and timed. Prints a table of
 median seconds and peak RSS, and the log-log slope of each command's time against corpus size.
 Stores are kept in --work and reused by later runs (building the 20,000 store takes hours on 2 cores).
+With --direct each store is instead filled by `Store.add` of each brief's graph as the corpus writer
+knows it, without NLP (see scale_direct.py): minutes instead of hours, the read commands timed alike.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import argparse
 import json
 import math
 import os
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -20,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale_corpus import write_corpus  # noqa: E402
+from scale_direct import build_direct  # noqa: E402
 
 BRIEFGRAPH = str(Path(sys.executable).parent / "briefgraph")
 READS = ["actors", "relations --actor X", "show X", "relations --format json", "analyze", "report"]
@@ -59,6 +63,22 @@ def build(size: int, work: Path) -> dict:
     return result | {"reused": False}
 
 
+def build_without_nlp(size: int, work: Path) -> dict:
+    """The store of `size` briefs filled by `Store.add` of their known graphs, timed in this process."""
+    folder, db, record = work / f"briefs-{size}", work / f"direct-{size}.db", work / f"direct-{size}.add.json"
+    if stored_documents(db) == size and record.exists():
+        return json.loads(record.read_text()) | {"reused": True}
+    db.unlink(missing_ok=True)
+    start, cpu = time.perf_counter(), time.process_time()
+    words = build_direct(folder, db, size)
+    result = {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+              "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, "words": words}
+    if stored_documents(db) != size:
+        sys.exit(f"{db}: expected {size} stored briefs, found {stored_documents(db)}")
+    record.write_text(json.dumps(result))
+    return result | {"reused": False}
+
+
 def busiest_actor(db: Path) -> str:
     """The id of the actor in the most relations: the slowest one to show."""
     with sqlite3.connect(db) as con:
@@ -73,9 +93,9 @@ def command_args(name: str, db: Path, actor: str, work: Path) -> list[str]:
     return [*args, "--db", str(db)]
 
 
-def measure(size: int, work: Path, repeat: int) -> dict[str, dict]:
-    added = build(size, work)
-    db = work / f"scale-{size}.db"
+def measure(size: int, work: Path, repeat: int, direct: bool = False) -> dict[str, dict]:
+    added = build_without_nlp(size, work) if direct else build(size, work)
+    db = work / f"{'direct' if direct else 'scale'}-{size}.db"
     actor = busiest_actor(db)
     results = {"add": {k: added.get(k, float("nan")) for k in ("seconds", "cpu", "rss_mb", "reused")}}  # cpu: older records lack it
     for name in READS:
@@ -98,16 +118,22 @@ def slope(sizes: list[int], seconds: list[float]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
 
 
-def table(sizes: list[int], results: dict[int, dict]) -> str:
+def table(sizes: list[int], results: dict[int, dict], direct: bool = False) -> str:
     """Wall seconds / CPU seconds (peak RSS) per command and size, and the slopes of both."""
-    head = f"| command | {' | '.join(f'{s:,} briefs' for s in sizes)} | slope wall / cpu |"
-    lines = [head, "|" + " --- |" * (len(sizes) + 2)]
+    last = sizes[-2:]  # the issue's target is the slope between the two largest corpora
+    pair = f" slope {last[0]:,}-{last[1]:,} wall / cpu |" if len(sizes) > 2 else ""
+    head = f"| command | {' | '.join(f'{s:,} briefs' for s in sizes)} | slope wall / cpu |{pair}"
+    lines = [head, "|" + " --- |" * (len(sizes) + 2 + bool(pair))]
     for name in ["add", *READS]:
         cells = [f"{results[s][name]['seconds']:.2f} / {results[s][name].get('cpu', float('nan')):.2f} s "
                  f"({results[s][name]['rss_mb']} MB)" for s in sizes]
         slopes = [slope(sizes, [results[s][name].get(key, float("nan")) for s in sizes]) for key in ("seconds", "cpu")]
         shown = "-" if slopes[0] is None else " / ".join(f"{k:.2f}" for k in slopes)
-        lines.append(f"| {name} | {' | '.join(cells)} | {shown} |")
+        if pair:
+            shown += " | " + " / ".join(f"{slope(last, [results[s][name].get(key, float('nan')) for s in last]):.2f}"
+                                        for key in ("seconds", "cpu"))
+        label = "add (direct)" if name == "add" and direct else name
+        lines.append(f"| {label} | {' | '.join(cells)} | {shown} |")
     return "\n".join(lines)
 
 
@@ -117,12 +143,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=Path("benchmarks/.scale"),
                         help="folder for corpora, stores and reports (kept between runs)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per read command (the median is shown)")
+    parser.add_argument("--direct", action="store_true",
+                        help="fill each store from the briefs' known graphs, without NLP (stores direct-N.db)")
     parser.add_argument("--json", action="store_true", help="end with one JSON line of every measurement")
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     args.work.mkdir(parents=True, exist_ok=True)
-    results = {size: measure(size, args.work, args.repeat) for size in sizes}
-    print(table(sizes, results))
+    results = {size: measure(size, args.work, args.repeat, args.direct) for size in sizes}
+    print(table(sizes, results, args.direct))
     shown = ", ".join(f"{s}: {results[s]['actor']}" for s in sizes)
     reused = ", ".join(str(s) for s in sizes if results[s]["add"]["reused"]) or "none"
     print(f"busiest actor shown: {shown}; add reused from an earlier run: {reused}")

@@ -77,14 +77,19 @@ class BriefWriter:
         self.actors = names + invented_groups(50 + size // 10, self.rng)
 
     def brief(self, k: int) -> str:
+        return self.brief_with_ties(k)[0]
+
+    def brief_with_ties(self, k: int) -> tuple[str, list[tuple[int, str, str, str]]]:
+        """Brief k and its tie sentences as (template index, sentence as written, a, b), in text order."""
         rng = self.rng
+        self.ties: list[tuple[int, str, str, str]] = []
         cast = rng.sample(self.actors, rng.randint(4, 7))
         date = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randrange(365 * 6))
         lines = ["---", f'title: "Situation brief {k}: {cast[0]} and {cast[1]}"', f"date: {date.isoformat()}", "---", ""]
         for heading in rng.sample(HEADINGS, 5):
             lines += [heading, "", self._paragraph(cast), ""]
         lines.append(f"Reference {k}-{rng.randrange(10**6)}.")
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines) + "\n", self.ties
 
     def _paragraph(self, cast: list[str]) -> str:
         rng = self.rng
@@ -92,9 +97,12 @@ class BriefWriter:
         for _ in range(rng.randint(4, 6)):
             template = rng.choice(TIES) if rng.random() < 0.6 else rng.choice(FILLER)
             a, b = rng.sample(cast, 2)
-            sentences.append(template.format(a=a, b=b, place=rng.choice(self.places), n=rng.randint(2, 900),
-                                              month=rng.choice(MONTHS)))
-        return " ".join(s[0].upper() + s[1:] for s in sentences)
+            sentence = template.format(a=a, b=b, place=rng.choice(self.places), n=rng.randint(2, 900),
+                                       month=rng.choice(MONTHS))
+            sentences.append(sentence[0].upper() + sentence[1:])
+            if template in TIES:
+                self.ties.append((TIES.index(template), sentences[-1], a, b))
+        return " ".join(sentences)
 
 
 def write_corpus(folder: Path, size: int, seed: int = 7) -> int:

@@ -17,6 +17,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from ..cycles import paused_cycle_collection
 from ..model import STATUSES, Modality, Relation, Span, noisy_or, relation_id
 
 Key = tuple[str, str, str, str]  # (source, type, target, status)
@@ -135,14 +136,15 @@ def read_relations(db: sqlite3.Connection, actor_id: str | None = None, evidence
     without, `evidence` is empty and only the relation rows are read.
     """
     where, params = ("source = ? OR target = ?", [actor_id, actor_id]) if actor_id else ("1 = 1", [])
-    rows = db.execute(f"SELECT {_ROW_COLUMNS} FROM relations WHERE {where} ORDER BY first_claim", params)
-    relations = {(source, type_, target, status): Relation(
-                     rel_id, source, target, type_, quad, sign, Modality(status, probability, _cues(cues)),
-                     [], confidence)
-                 for (rel_id, source, type_, target, status, quad, sign, probability, cues, _claims, _documents,
-                      confidence, _first, _last, _first_claim) in rows}
-    if evidence:
-        _attach_evidence(db, relations, where, params)
+    with paused_cycle_collection():
+        rows = db.execute(f"SELECT {_ROW_COLUMNS} FROM relations WHERE {where} ORDER BY first_claim", params)
+        relations = {(source, type_, target, status): Relation(
+                         rel_id, source, target, type_, quad, sign, Modality(status, probability, _cues(cues)),
+                         [], confidence)
+                     for (rel_id, source, type_, target, status, quad, sign, probability, cues, _claims, _documents,
+                          confidence, _first, _last, _first_claim) in rows}
+        if evidence:
+            _attach_evidence(db, relations, where, params)
     return sorted(relations.values(), key=lambda r: STATUSES.index(r.modality.status))
 
 

@@ -1,0 +1,27 @@
+"""Pausing the cycle collector restores it as it was, even when the paused work fails."""
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from briefgraph.cycles import paused_cycle_collection
+
+
+def test_collection_is_paused_inside_and_restored_after_an_error():
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        with paused_cycle_collection():
+            assert not gc.isenabled()
+            raise ValueError("work failed")
+    assert gc.isenabled()
+
+
+def test_a_collector_already_off_stays_off():
+    gc.disable()
+    try:
+        with paused_cycle_collection():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
