@@ -2,9 +2,7 @@
 timelines and what-if scenarios. `analyze(graph)` runs the first four and returns plain data."""
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
-
+from ..cycles import paused_cycle_collection
 from ..model import Graph
 from .balance import balance, balance_dict
 from .centrality import centrality
@@ -15,23 +13,11 @@ from .timeline import diff_at, diff_dict
 from .whatif import whatif
 
 
-@contextmanager
-def _without_cycle_collection():
-    """Pause Python's cycle collector: the analyses allocate hundreds of thousands of small objects (pairs,
-    dicts) and no cycles, and each time enough pile up the collector rescans the whole graph, millions of
-    objects in a large corpus, which cost more than the analyses themselves."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def analyze_network(graph: Graph, net: Network) -> dict:
     """Every finding for a graph and its (already windowed) network."""
-    with _without_cycle_collection():
+    # The analyses allocate hundreds of thousands of small objects and no cycles: on a large corpus the
+    # collector's rescans cost more than the analyses themselves.
+    with paused_cycle_collection():
         return _findings(graph, net)
 
 
