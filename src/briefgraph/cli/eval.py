@@ -58,16 +58,22 @@ def _emit(result: dict[str, Any], as_json: bool, tables, errors: bool, error_lin
 
 # ---- gold ------------------------------------------------------------------------------------
 
-def _gold_tables(r: dict[str, Any]) -> list[Table]:
-    a, rel = r["actors"], r["relations"]
-    rows = [["actors", a["recall"], a["precision"],
-             f'{a["found"]}/{a["gold"]} found, {len(a["duplicates"])} duplicates, {len(a["merged"])} merged'],
+def _score_rows(a: dict, rel: dict, duplicates: int, merged: int, traps: int, invalid: int) -> list[list]:
+    """The rows of one gold score, for one brief or the micro-average of a set."""
+    return [["actors", a["recall"], a["precision"],
+             f'{a["found"]}/{a["gold"]} found, {duplicates} duplicates, {merged} merged'],
             ["relations", rel["untyped_recall"], rel["precision"],
              f'{rel["matched"]}/{rel["gold"]} matched, {rel["predicted"]} predicted, {rel["neutral"]} neutral'],
             ["typed relations", rel["typed_recall"], "", f'{rel["typed_matched"]}/{rel["gold"]} matched'],
             ["modality accuracy", rel["modality_accuracy"], "", f'{rel["modality_matched"]}/{rel["matched"]} matched'],
-            ["traps asserted as fact", "", "", len(r["traps_hit"])],
-            ["relations without valid evidence", "", "", r["relations_without_valid_evidence"]]]
+            ["traps asserted as fact", "", "", traps],
+            ["relations without valid evidence", "", "", invalid]]
+
+
+def _gold_tables(r: dict[str, Any]) -> list[Table]:
+    a = r["actors"]
+    rows = _score_rows(a, r["relations"], len(a["duplicates"]), len(a["merged"]), len(r["traps_hit"]),
+                       r["relations_without_valid_evidence"])
     return [_table(f"gold: {Path(r['gold']).name}", ["", "recall", "precision", "detail"], rows)]
 
 
@@ -94,14 +100,7 @@ def _set_tables(r: dict[str, Any]) -> list[Table]:
     m = r["micro"]
     a, rel = m["actors"], m["relations"]
     title = "leave-one-brief-out" if "cv" in r else "development set"
-    micro_rows = [["actors", a["recall"], a["precision"],
-                   f'{a["found"]}/{a["gold"]} found, {a["duplicates"]} duplicates, {a["merged"]} merged'],
-                  ["relations", rel["untyped_recall"], rel["precision"],
-                   f'{rel["matched"]}/{rel["gold"]} matched, {rel["predicted"]} predicted, {rel["neutral"]} neutral'],
-                  ["typed relations", rel["typed_recall"], "", f'{rel["typed_matched"]}/{rel["gold"]} matched'],
-                  ["modality accuracy", rel["modality_accuracy"], "", f'{rel["modality_matched"]}/{rel["matched"]} matched'],
-                  ["traps asserted as fact", "", "", m["traps_hit"]],
-                  ["relations without valid evidence", "", "", m["relations_without_valid_evidence"]]]
+    micro_rows = _score_rows(a, rel, a["duplicates"], a["merged"], m["traps_hit"], m["relations_without_valid_evidence"])
     micro = _table(f"{title}: {m['briefs']} briefs, micro-averaged", ["", "recall", "precision", "detail"], micro_rows)
     h = r["confident_half"]
     curve = _table(f"by minimum confidence (area under the curve {r['area']:.3f}; most confident half precision "
