@@ -8,23 +8,30 @@ holds at least --words words; each copy differs from the others, so nothing keye
 can be reused between copies. Each child warms up on one document first, so loading the model in the
 main process is not counted; starting the workers (and loading the model in each) is counted, for
 spaCy's n_process as for briefgraph's --jobs. Words are whitespace-separated tokens.
+
+With --worker-rss 1000,5000,20000 it instead runs briefgraph once over that many DISTINCT synthetic
+briefs (benchmarks/scale_corpus.py, each with a few invented names, so every brief brings strings no
+worker has seen) and reports the workers' memory at each of those points of the one run.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import random
 import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from briefgraph import settings
 from briefgraph.model import Document
 from briefgraph.read import iter_documents
 
 BRIEFS = Path(__file__).resolve().parent.parent / "examples" / "briefs"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def build_corpus(target_words: int) -> list[Document]:
@@ -107,6 +114,96 @@ def measure(kind: str, jobs: int, words: int, model: str | None) -> dict:
             "worker_peak_rss_mb": worker}
 
 
+def distinct_corpus(count: int, seed: int = 7) -> Iterator[Document]:
+    """Briefs 1..count of the scale benchmark's corpus, read as `add` reads a .md file, each with a
+    sentence of invented place names: real collections keep bringing names a worker has not seen."""
+    from scale_corpus import BriefWriter
+
+    from briefgraph.read.formats import reader_for
+    writer = BriefWriter(count, seed)
+    rng = random.Random(f"names:{seed}")
+    for k in range(1, count + 1):
+        places = ", ".join(_invented_name(rng) for _ in range(6))
+        data = (writer.brief(k) + f"\nFighting was reported near {places}.\n").encode("utf-8")
+        parsed = reader_for(".md", data)(data)
+        yield Document(text=parsed.text, path=f"brief-{k:05d}.md", title=parsed.title, date=parsed.date,
+                       text_start=parsed.text_start)
+
+
+def _invented_name(rng: random.Random) -> str:
+    syllables = ["ka", "lo", "mir", "ta", "vel", "osh", "ban", "ri", "dun", "sa", "gor", "el", "zu", "pan", "tir"]
+    return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))).capitalize()
+
+
+def worker_rss(checkpoints: list[int], jobs: int, model: str | None) -> list[dict]:
+    """One run over max(checkpoints) distinct briefs; at each checkpoint, the workers' resident memory
+    now and at its peak (the largest worker's; with --jobs 1 this process's)."""
+    from briefgraph.api import iter_graphs
+    points, words, start = [], 0, time.perf_counter()
+    todo = sorted(checkpoints)
+    for done, (document, _) in enumerate(iter_graphs(distinct_corpus(todo[-1]), jobs=jobs, model=model), 1):
+        words += count_words(document.text)
+        if done == todo[0]:
+            todo.pop(0)
+            rss, peak, pids = _worker_memory() if jobs > 1 else _memory([os.getpid()]) + ([os.getpid()],)
+            points.append({"briefs": done, "words": words, "worker_rss_mb": rss, "worker_peak_rss_mb": peak,
+                           "workers_seen": len(pids), "seconds": round(time.perf_counter() - start, 1),
+                           "worker_cpu_s": round(sum(_cpu_of.values()), 1) if jobs > 1 else round(_cpu_seconds(), 1)})
+            print(json.dumps(points[-1]), file=sys.stderr, flush=True)
+            if not todo:
+                break
+    return points
+
+
+_seen_workers: set[int] = set()
+_cpu_of: dict[int, float] = {}  # each worker's CPU seconds when last looked at (a recycled worker's last moments are missed)
+
+
+def _worker_memory() -> tuple[int, int, list[int]]:
+    """Current and peak RSS (MB) of the largest live worker, and every worker pid seen so far: workers are
+    the children of the fork server, itself a child of this process."""
+    children = _children()
+    servers = [p for p in children.get(os.getpid(), []) if b"forkserver" in _read(f"/proc/{p}/cmdline")]
+    workers = [w for s in servers for w in children.get(s, [])]
+    _seen_workers.update(workers)
+    for w in workers:
+        fields = _read(f"/proc/{w}/stat").rsplit(b")", 1)[-1].split()
+        if len(fields) > 12:
+            _cpu_of[w] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return _memory(workers) + (sorted(_seen_workers),)
+
+
+def _children() -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            stat = _read(f"/proc/{entry}/stat")
+            if stat:
+                ppid = int(stat.rsplit(b")", 1)[1].split()[1])
+                out.setdefault(ppid, []).append(int(entry))
+    return out
+
+
+def _memory(pids: list[int]) -> tuple[int, int]:
+    """(largest VmRSS, largest VmHWM) in MB among `pids`."""
+    rss, peak = 0, 0
+    for pid in pids:
+        for line in _read(f"/proc/{pid}/status").splitlines():
+            if line.startswith(b"VmRSS:"):
+                rss = max(rss, int(line.split()[1]) // 1024)
+            elif line.startswith(b"VmHWM:"):
+                peak = max(peak, int(line.split()[1]) // 1024)
+    return rss, peak
+
+
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:  # the process has just exited
+        return b""
+
+
 def in_child(kind: str, jobs: int, words: int, model: str | None) -> dict:
     command = [sys.executable, __file__, "--measure", kind, "--jobs", str(jobs), "--words", str(words)]
     if model:
@@ -137,10 +234,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", default=None, help="spaCy model name (default: briefgraph's choice)")
     parser.add_argument("--json", action="store_true", help="end with one JSON line of the results")
     parser.add_argument("--spacy-only", action="store_true", help="time bare spaCy only (no extraction)")
+    parser.add_argument("--worker-rss", metavar="N,N,...",
+                        help="instead: worker memory at these numbers of distinct briefs in one run (e.g. 1000,5000,20000); "
+                             "with the first of --jobs (use --jobs 2)")
     parser.add_argument("--measure", choices=["spacy", "briefgraph"], help=argparse.SUPPRESS)  # the child's part
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(args.measure, int(args.jobs), args.words, args.model)))
+        return
+    if args.worker_rss:
+        points = worker_rss([int(n) for n in args.worker_rss.split(",")], int(args.jobs.split(",")[0]), args.model)
+        for p in points:
+            print(f"{p['briefs']:6} briefs ({p['words']} words, {p['seconds']} s, workers' CPU {p['worker_cpu_s']} s): largest worker "
+                  f"{p['worker_rss_mb']} MB now, {p['worker_peak_rss_mb']} MB at its peak ({p['workers_seen']} workers so far)")
+        if args.json:
+            print(json.dumps({"worker_rss": points}))
         return
 
     jobs = [int(j) for j in args.jobs.split(",")]

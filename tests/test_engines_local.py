@@ -131,5 +131,27 @@ def test_workers_read_only_a_bounded_number_of_documents_ahead_of_the_writer():
     first, _ = next(graphs)
     graphs.close()  # the writer stops early: queued work is dropped and the workers exit
     assert first.path == "b0.txt"
-    # the queue (2 tasks per worker) plus the task being formed, and one document of look-ahead
-    assert len(pulled) <= (2 * local_engine.IN_FLIGHT + 1) * TASK_DOCS + 1
+    # the window (unfinished and finished tasks per worker) plus the task being formed, and one document of look-ahead
+    assert len(pulled) <= (2 * (local_engine.IN_FLIGHT + local_engine.WAITING) + 1) * TASK_DOCS + 1
+
+
+@pytest.mark.model
+def test_workers_replaced_after_their_share_of_documents_give_the_same_graphs_in_order(briefs, pools):
+    from briefgraph.read import iter_documents
+    one = [(d.path, g.to_dict()) for d, g in LocalEngine(jobs=1).graphs(iter_documents([str(briefs)]))]
+    engine = LocalEngine(jobs=2, worker_docs=1)  # a fresh pool once 2 documents have gone to the current one
+    recycled = [(d.path, g.to_dict()) for d, g in engine.graphs(iter_documents([str(briefs)]))]
+    assert len(pools) == 2  # 6 briefs in tasks of 4 and 2: the second task goes to a fresh pool
+    assert recycled == one
+
+
+def test_worker_docs_comes_from_the_environment_and_a_bad_value_is_named(monkeypatch):
+    from briefgraph.errors import SettingsError
+    from briefgraph.settings import DEFAULT_WORKER_DOCS, worker_docs
+    monkeypatch.delenv("BRIEFGRAPH_WORKER_DOCS", raising=False)
+    assert worker_docs() == DEFAULT_WORKER_DOCS
+    monkeypatch.setenv("BRIEFGRAPH_WORKER_DOCS", "0")
+    assert LocalEngine(jobs=2).worker_docs == 0
+    monkeypatch.setenv("BRIEFGRAPH_WORKER_DOCS", "many")
+    with pytest.raises(SettingsError, match="BRIEFGRAPH_WORKER_DOCS='many' is not a number"):
+        LocalEngine(jobs=2)

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from briefgraph.errors import ModelError
-from briefgraph.learn.combine import combine, rule_confidence
-from briefgraph.learn.model import Example, Head, PairModel, PairScore, bucket, load_model, train
+from briefgraph.learn.combine import combine
+from briefgraph.learn.model import Example, Head, PairModel, bucket, load_model, train
 from briefgraph.nlp.pairs import document_features
 
 
@@ -97,8 +97,18 @@ class RuleClaim:
 
 
 def test_rule_claim_confidence_is_the_chance_that_a_relation_holds_whatever_the_type_head_says():
-    assert rule_confidence(PairScore(0.8, 0.5, {"SUPPORT": 0.75, "ASSAULT": 0.25})) == pytest.approx(0.8)
-    assert rule_confidence(PairScore(0.8, 0.5, {"SUPPORT": 0.0, "ASSAULT": 1.0})) == pytest.approx(0.8)
+    confidences = []
+    for types in ({"SUPPORT": 3.0, "ASSAULT": 0.0, "REJECT": 0.0}, {"SUPPORT": 0.0, "ASSAULT": 3.0, "REJECT": 0.0}):
+        claim = RuleClaim("north", "south", "SUPPORT")
+        combine([claim], [Pair("north", "south")], fixed_model(1.0, 0.0, types), lambda m: m)
+        confidences.append(claim.confidence)
+    assert confidences[0] == confidences[1] == pytest.approx(1 / (1 + 2.718281828 ** -1.0), rel=1e-3)
+
+
+def test_model_relation_alone_equals_the_relation_of_the_full_score():
+    model = train(tiny_examples())
+    for features in (["head=back", "role=nsubj|dobj"], ["listed_together", "head=and"], ["unseen"]):
+        assert model.relation(features) == model.score(features).relation
 
 
 def test_combine_sets_every_rule_claims_confidence_from_its_pair():

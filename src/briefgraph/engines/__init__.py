@@ -27,10 +27,11 @@ def default_jobs() -> int:
 
 
 def local_engine(jobs: int | None = None, model: str | None = None, generic_actors: bool = False,
-                 catalog: str | None = None) -> Engine:
+                 catalog: str | None = None, worker_docs: int | None = None) -> Engine:
+    """`worker_docs`: documents a worker parses before a fresh one replaces it (default: settings.worker_docs)."""
     from .local import LocalEngine
     return LocalEngine(jobs=default_jobs() if jobs is None else jobs, model=model, generic_actors=generic_actors,
-                       catalog=catalog)
+                       catalog=catalog, worker_docs=worker_docs)
 
 
 __all__ = ["Engine", "default_jobs", "local_engine"]

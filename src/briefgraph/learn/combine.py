@@ -10,6 +10,7 @@ alone reads are scaled down: both were less often right leave-one-brief-out than
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Protocol
 
 from ..nlp.lexicon import load
@@ -54,13 +55,12 @@ class Reading:
 
 
 def _sign(type_: str) -> int:
-    return int(load("events")["types"][type_]["sign"])
+    return _signs()[type_]
 
 
-def rule_confidence(score: PairScore) -> float:
-    """P(relation) alone: the rule's sign comes from the lexicon and is more often right than the type
-    head's guess (multiplying by P(sign) ordered rule claims worse leave-one-brief-out)."""
-    return score.relation
+@lru_cache(maxsize=1)
+def _signs() -> dict[str, int]:
+    return {t: int(info["sign"]) for t, info in load("events")["types"].items()}
 
 
 def status_weight(read: object, model: PairModel) -> float:
@@ -84,10 +84,25 @@ def best_reading(pair: PairLike, score: PairScore) -> Reading | None:
     return Reading(pair, forward, type_, score.relation * by_sign[sign] * direction)
 
 
-def _scores(pairs: list[PairLike], model: PairModel, actor_of, types: dict[str, str] | None) -> dict[int, PairScore]:
-    ends = [(actor_of(p.first) or "?", actor_of(p.second) or "?") for p in pairs]
-    feats = document_features(ends, [p.features for p in pairs], types)
-    return {id(p): model.score(f) for p, f in zip(pairs, feats)}
+class _Scores:
+    """Each pair's score, computed when first asked: a pair a rule reads needs only P(relation), and a pair
+    between one actor, unresolved mentions or actors a rule already joins there needs no score at all."""
+
+    def __init__(self, pairs: list[PairLike], model: PairModel, actor_of, types: dict[str, str] | None):
+        ends = [(actor_of(p.first) or "?", actor_of(p.second) or "?") for p in pairs]
+        feats = document_features(ends, [p.features for p in pairs], types)
+        self.model = model
+        self.features = {id(p): f for p, f in zip(pairs, feats)}
+        self.full: dict[int, PairScore] = {}
+
+    def relation(self, pair: PairLike) -> float:
+        found = self.full.get(id(pair))
+        return found.relation if found is not None else self.model.relation(self.features[id(pair)])
+
+    def __getitem__(self, pair: PairLike) -> PairScore:
+        if id(pair) not in self.full:
+            self.full[id(pair)] = self.model.score(self.features[id(pair)])
+        return self.full[id(pair)]
 
 
 def combine(rule_claims: list[ClaimLike], pairs: list[PairLike], model: PairModel,
@@ -97,19 +112,21 @@ def combine(rule_claims: list[ClaimLike], pairs: list[PairLike], model: PairMode
     `types` maps actor ids to their resolved types."""
     add_at = float(model.meta.get("add_at", ADD_AT)) if add_at is None else add_at
     by_mentions = {(id(p.first), id(p.second)): p for p in pairs}
-    scores = _scores(pairs, model, actor_of, types)
+    scores = _Scores(pairs, model, actor_of, types)
     read_by_rules: set[tuple[frozenset, int]] = set()
     for c in rule_claims:
         pair = by_mentions.get((id(c.source), id(c.target))) or by_mentions.get((id(c.target), id(c.source)))
         if pair is not None:
-            c.confidence = rule_confidence(scores[id(pair)]) * status_weight(c, model)
+            # P(relation) alone: the rule's sign comes from the lexicon and is more often right than the type
+            # head's guess (multiplying by P(sign) ordered rule claims worse leave-one-brief-out).
+            c.confidence = scores.relation(pair) * status_weight(c, model)
         read_by_rules.add((frozenset((actor_of(c.source), actor_of(c.target))), c.start))
     added = []
     for p in pairs:
         a, b = actor_of(p.first), actor_of(p.second)
         if a is None or b is None or a == b or (frozenset((a, b)), p.start) in read_by_rules:
             continue
-        reading = best_reading(p, scores[id(p)])
+        reading = best_reading(p, scores[p])
         if reading is not None and reading.confidence >= add_at:
             reading.confidence *= status_weight(p, model) * float(model.meta.get("learned_weight", LEARNED_WEIGHT))
             added.append(reading)

@@ -52,8 +52,12 @@ class Head:
     def scores(self, buckets: Iterable[int]) -> list[float]:
         z = list(self.intercept)
         for b in set(buckets):
-            for k, w in enumerate(self.weights.get(b, ())):
-                z[k] += w
+            w = self.weights.get(b)
+            if w and len(w) == len(z):  # the same additions, in the same order, as adding w[k] to z[k] one by one
+                z = [total + x for total, x in zip(z, w)]
+            elif w:
+                for k, x in enumerate(w):
+                    z[k] += x
         return z
 
     def probabilities(self, buckets: Iterable[int]) -> dict[str, float]:
@@ -87,6 +91,10 @@ class PairModel:
     def __init__(self, heads: dict[str, Head], meta: dict | None = None):
         self.heads = heads
         self.meta = meta or {}
+
+    def relation(self, features: list[str]) -> float:
+        """P(a relation holds), as `score(features).relation` gives it, without the other heads."""
+        return self.heads["relation"].probabilities([bucket(f) for f in features])["1"]
 
     def score(self, features: list[str]) -> PairScore:
         b = [bucket(f) for f in features]

@@ -35,20 +35,51 @@ def candidates(doc: Doc, mentions: list[Mention], claims: list[RawClaim]) -> lis
     """Every pair of non-overlapping mentions in one sentence, and every pair a rule claim joins."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     rules = _rule_index(claims)
+    parse = _Parse(doc)
+    sentence = {id(m): parse.root(m).sent.start for m in ordered}  # spaCy builds a Span per `.sent`: once each
     seen: set[tuple[int, int]] = set()
     found = []
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:]:
-            if a.overlaps(b) or _root(doc, a).sent.start != _root(doc, b).sent.start:
+            if a.overlaps(b) or sentence[id(a)] != sentence[id(b)]:
                 continue
             seen.add((id(a), id(b)))
-            found.append(_candidate(doc, a, b, rules))
+            found.append(_candidate(parse, a, b, rules))
     for c in claims:
         a, b = sorted((c.source, c.target), key=lambda m: (m.start, m.end))
         if a is not b and (id(a), id(b)) not in seen and not a.overlaps(b):
             seen.add((id(a), id(b)))
-            found.append(_candidate(doc, a, b, rules))
+            found.append(_candidate(parse, a, b, rules))
     return found
+
+
+class _Parse:
+    """What the pair features read from one parsed chunk, computed once per mention or token: a chunk
+    with m mentions has about m*m/2 pairs, and each would otherwise rebuild the same spans and paths."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._roots: dict[tuple[int, int], Token] = {}
+        self._chains: dict[int, tuple[list[Token], dict[int, int]]] = {}
+        self._cues: dict[int, str | None] = {}
+
+    def root(self, m: Mention) -> Token:
+        key = (m.start, m.end)
+        if key not in self._roots:
+            self._roots[key] = _root(self.doc, m)
+        return self._roots[key]
+
+    def chain(self, tok: Token) -> tuple[list[Token], dict[int, int]]:
+        """The token and its ancestors, and each one's position in that list by token index."""
+        if tok.i not in self._chains:
+            chain = [tok, *tok.ancestors]
+            self._chains[tok.i] = chain, {t.i: k for k, t in enumerate(chain)}
+        return self._chains[tok.i]
+
+    def cue(self, tok: Token) -> str | None:
+        if tok.i not in self._cues:
+            self._cues[tok.i] = _cue_type(tok)
+        return self._cues[tok.i]
 
 
 def _rule_index(claims: list[RawClaim]) -> dict[tuple[int, int], list[str]]:
@@ -65,10 +96,9 @@ def _root(doc: Doc, m: Mention) -> Token:
     return doc[m.start:m.end].root
 
 
-def _candidate(doc: Doc, a: Mention, b: Mention, rules: dict[tuple[int, int], list[str]]) -> Candidate:
-    ra, rb = _root(doc, a), _root(doc, b)
-    up, head, down = dependency_path(ra, rb)
-    feats = _path_features(up, head, down) + _between_features(doc, a, b)
+def _candidate(parse: "_Parse", a: Mention, b: Mention, rules: dict[tuple[int, int], list[str]]) -> Candidate:
+    up, head, down = _path(parse, parse.root(a), parse.root(b))
+    feats = _path_features(up, head, down, parse.cue) + _between_features(parse, a, b)
     feats += [f"kinds={a.kind}|{b.kind}", f"dist={_bucket(b.start - a.end)}",
               f"known={int(a.entry is not None)}|{int(b.entry is not None)}"]
     hits = rules.get((id(a), id(b)), [])
@@ -79,13 +109,16 @@ def _candidate(doc: Doc, a: Mention, b: Mention, rules: dict[tuple[int, int], li
 
 def dependency_path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
     """(tokens from a up to, not including, the common head; the head; tokens from b up, likewise)."""
-    chain_a = [a, *a.ancestors]
-    at = {t.i: k for k, t in enumerate(chain_a)}
-    chain_b = [b, *b.ancestors]
+    return _path(_Parse(a.doc), a, b)
+
+
+def _path(parse: "_Parse", a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
+    chain_a, at = parse.chain(a)
+    chain_b, _ = parse.chain(b)
     for k, t in enumerate(chain_b):
         if t.i in at:
             return chain_a[:at[t.i]], t, chain_b[:k]
-    return chain_a, chain_a[-1], chain_b  # two roots (a parse split inside the sentence)
+    return list(chain_a), chain_a[-1], list(chain_b)  # two roots (a parse split inside the sentence)
 
 
 def _cue_type(tok: Token) -> str | None:
@@ -98,7 +131,7 @@ def _cue_type(tok: Token) -> str | None:
     return None
 
 
-def _path_features(up: list[Token], head: Token, down: list[Token]) -> list[str]:
+def _path_features(up: list[Token], head: Token, down: list[Token], cue_type=_cue_type) -> list[str]:
     deps_up = [t.dep_ for t in up]
     deps_down = [t.dep_ for t in reversed(down)]
     length = len(up) + len(down)
@@ -108,13 +141,13 @@ def _path_features(up: list[Token], head: Token, down: list[Token]) -> list[str]
              f"role={deps_up[0] if deps_up else 'head'}|{deps_down[-1] if deps_down else 'head'}",
              f"head_role={head.lemma_.lower()}|{deps_up[0] if deps_up else 'head'}|"
              f"{deps_down[-1] if deps_down else 'head'}"]
-    cue = _cue_type(head)
+    cue = cue_type(head)
     feats.append(f"head_cue={cue}" if cue else "head_cue=none")
     inner = up[1:] + down[1:]
     for t in inner:
         if t.pos_ in {"VERB", "NOUN", "ADJ"}:
             feats.append(f"on={t.lemma_.lower()}")
-            inner_cue = _cue_type(t)
+            inner_cue = cue_type(t)
             if inner_cue:
                 feats.append(f"on_cue={inner_cue}")
         elif t.dep_ == "prep":
@@ -135,22 +168,27 @@ def _scope_features(tokens: list[Token]) -> list[str]:
     return sorted(set(feats))
 
 
-def _between_features(doc: Doc, a: Mention, b: Mention) -> list[str]:
-    between = doc[a.end:b.start]
+def _between_features(parse: "_Parse", a: Mention, b: Mention) -> list[str]:
+    between = parse.doc[a.end:b.start]
     feats = []
+    bracketed = False
     for t in between:
-        cue = _cue_type(t) if t.pos_ in {"VERB", "NOUN", "ADJ"} else None
+        cue = parse.cue(t) if t.pos_ in {"VERB", "NOUN", "ADJ"} else None
         if cue:
             feats.append(f"between_cue={cue}")
         if t.lower_ in {"and", "or", ","} and len(between) <= 2:
             feats.append("listed_together")
-    if any(t.text in {"(", ")"} for t in between):
+        bracketed = bracketed or t.text in {"(", ")"}
+    if bracketed:
         feats.append("parenthesis")
     return sorted(set(feats))
 
 
 def _bucket(distance: int) -> str:
-    return next((f"<={d}" for d in DISTANCES if distance <= d), f">{DISTANCES[-1]}")
+    for d in DISTANCES:
+        if distance <= d:
+            return f"<={d}"
+    return f">{DISTANCES[-1]}"
 
 
 def document_features(ends: list[tuple[str, str]], features: list[list[str]],

@@ -291,8 +291,15 @@ FURNITURE_MAX_WORDS = 12
 
 def _page_furniture(doc: Doc) -> bool:
     """'Subscribe to Sahel Weekly', 'Share this': a short line that is a button or link, not prose."""
-    words = [t for t in doc if not t.is_punct and not t.is_space]
-    if not words or len(words) > FURNITURE_MAX_WORDS or doc[-1].text in {".", "!", "?", "”", "\""}:
+    if not len(doc) or doc[-1].text in {".", "!", "?", "”", "\""}:
+        return False
+    words = []
+    for t in doc:  # a paragraph is not furniture: stop counting its words past the limit
+        if not t.is_punct and not t.is_space:
+            words.append(t)
+            if len(words) > FURNITURE_MAX_WORDS:
+                return False
+    if not words:
         return False
     start = " ".join(t.lower_ for t in words[:3])
     return any(start == cue or start.startswith(cue + " ") for cue in load("mentions")["page_furniture"])
