@@ -5,9 +5,10 @@ and bare spaCy `nlp.pipe(n_process=N)` on the same texts with the same model. Ev
 in a fresh child process, so peak memory is that measurement's own: the main process's peak RSS, and
 for N > 1 the largest worker's. The corpus is the example briefs repeated as numbered copies until it
 holds at least --words words; each copy differs from the others, so nothing keyed on a text's hash
-can be reused between copies. Each child warms up on one document first, so loading the model in the
-main process is not counted; starting the workers (and loading the model in each) is counted, for
-spaCy's n_process as for briefgraph's --jobs. Words are whitespace-separated tokens.
+can be reused between copies. Each child warms up first, so loading the model where the workers get it
+from is not counted: in the main process for spaCy (whose n_process workers are forked from it) and in
+the fork server for briefgraph's --jobs (--cold-workers counts that too). Starting the workers is
+counted, for spaCy's n_process as for briefgraph's --jobs. Words are whitespace-separated tokens.
 
 With --worker-rss 1000,5000,20000 it instead runs briefgraph once over that many DISTINCT synthetic
 briefs (benchmarks/scale_corpus.py, each with a few invented names, so every brief brings strings no
@@ -54,17 +55,26 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
-def timed(run: Callable[[list], None], items: list) -> tuple[float, float]:
+def timed(run: Callable[[list], None], items: list, warm: int = 1) -> tuple[float, float]:
     """Wall and CPU seconds (this process and its finished workers) for `run(items)`, after one warm-up
-    call on the first item (loads models and caches). CPU seconds do not grow when other programs
+    call on the first `warm` items (loads models and caches). CPU seconds do not grow when other programs
     compete for the cores, so on a busy machine they still say what the work costs."""
-    run(items[:1])
-    cpu = _cpu_seconds()
+    run(items[:warm])
+    cpu = _cpu_seconds() + _fork_server_cpu()  # a fork server started by the warm-up has spent this already
     start = time.perf_counter()
     run(items)
     seconds = time.perf_counter() - start
     _stop_fork_server()
     return seconds, _cpu_seconds() - cpu
+
+
+def _fork_server_cpu() -> float:
+    """CPU seconds of the running fork server and of the workers it has reaped (0 without one, or off Linux)."""
+    import multiprocessing.forkserver
+    pid = getattr(multiprocessing.forkserver._forkserver, "_forkserver_pid", None)
+    stat = _read(f"/proc/{pid}/stat") if pid else b""
+    fields = stat.rsplit(b")", 1)[-1].split()
+    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK") if len(fields) > 14 else 0.0
 
 
 def _stop_fork_server() -> None:
@@ -100,11 +110,17 @@ def briefgraph_run(model: str | None, jobs: int) -> Callable[[list[Document]], N
     return run
 
 
-def measure(kind: str, jobs: int, words: int, model: str | None) -> dict:
-    """One measurement, in this (child) process: words/s and peak RSS of this process and its workers."""
+def measure(kind: str, jobs: int, words: int, model: str | None, cold_workers: bool = False) -> dict:
+    """One measurement, in this (child) process: words/s and peak RSS of this process and its workers.
+    The warm-up loads the model where workers get it from: for spaCy's n_process this process (its workers
+    are forked from it), for briefgraph's --jobs the fork server (enough documents for two tasks start it),
+    unless `cold_workers`, which leaves starting the fork server in briefgraph's time, as a fresh
+    `briefgraph` command pays it (and a fresh spaCy script pays loading its model)."""
+    from briefgraph.engines.local import TASK_DOCS
     corpus = build_corpus(words)
     run = (spacy_run if kind == "spacy" else briefgraph_run)(model, jobs)
-    seconds, cpu = timed(run, corpus)
+    warm = 2 * TASK_DOCS if kind == "briefgraph" and jobs > 1 and not cold_workers else 1
+    seconds, cpu = timed(run, corpus, warm)
     total = sum(count_words(d.text) for d in corpus)
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024 if jobs > 1 else None
     return {"kind": kind, "jobs": jobs, "documents": len(corpus), "words": total, "seconds": round(seconds, 2),
@@ -204,10 +220,12 @@ def _read(path: str) -> bytes:
         return b""
 
 
-def in_child(kind: str, jobs: int, words: int, model: str | None) -> dict:
+def in_child(kind: str, jobs: int, words: int, model: str | None, cold_workers: bool = False) -> dict:
     command = [sys.executable, __file__, "--measure", kind, "--jobs", str(jobs), "--words", str(words)]
     if model:
         command += ["--model", model]
+    if cold_workers:
+        command.append("--cold-workers")
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -237,10 +255,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--worker-rss", metavar="N,N,...",
                         help="instead: worker memory at these numbers of distinct briefs in one run (e.g. 1000,5000,20000); "
                              "with the first of --jobs (use --jobs 2)")
+    parser.add_argument("--cold-workers", action="store_true",
+                        help="count starting briefgraph's fork server (loading the model there) in its time")
     parser.add_argument("--measure", choices=["spacy", "briefgraph"], help=argparse.SUPPRESS)  # the child's part
     args = parser.parse_args(argv)
     if args.measure:
-        print(json.dumps(measure(args.measure, int(args.jobs), args.words, args.model)))
+        print(json.dumps(measure(args.measure, int(args.jobs), args.words, args.model, args.cold_workers)))
         return
     if args.worker_rss:
         points = worker_rss([int(n) for n in args.worker_rss.split(",")], int(args.jobs.split(",")[0]), args.model)
@@ -256,7 +276,7 @@ def main(argv: list[str] | None = None) -> None:
     results = []
     for n in jobs:
         for kind in kinds:
-            r = in_child(kind, n, args.words, args.model)
+            r = in_child(kind, n, args.words, args.model, args.cold_workers)
             results.append(r)
             worker = f", largest worker {r['worker_peak_rss_mb']} MB" if r["worker_peak_rss_mb"] else ""
             print(f"{kind:10} jobs={n}: {r['words_per_s']:9.0f} words/s ({r['words']} words in {r['seconds']} s, "

@@ -6,6 +6,8 @@ spaCy and loading the model itself. A worker asked for another model loads that 
 """
 from __future__ import annotations
 
+import gc
+
 from ..model import Document
 from ..nlp.pipeline import extract_documents_iter
 
@@ -18,3 +20,6 @@ def warm_up() -> None:
 
 
 warm_up()
+# What is loaded now lives as long as the workers: out of the collector's sight, a worker neither rescans
+# it nor writes to (and so copies) the pages it shares with the server.
+gc.freeze()

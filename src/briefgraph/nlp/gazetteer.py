@@ -11,6 +11,7 @@ import yaml
 
 from ..errors import OntologyError
 from ..model import ACTOR_TYPES, name_key
+from .lexicon import safe_load
 
 MAX_NAME_TOKENS = 12
 MIDDLE_INITIAL = re.compile(r"(?<=[a-z]) [A-Z]\. (?=[A-Z])")
@@ -116,7 +117,7 @@ def _packaged() -> Gazetteer:
 
 def _from_text(text: str, where: str) -> Gazetteer:
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         raise OntologyError(f"{where}: not valid YAML ({exc})") from exc
     if not isinstance(data, list):

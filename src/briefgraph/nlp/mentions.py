@@ -52,12 +52,14 @@ def hyphen_verb_after(doc: Doc, i: int) -> str | None:
     return None
 
 
-def _may_start_name(tok: Token) -> bool:
-    if tok.lower_ in {"the", "a", "an"}:
+def _may_start_name(text: str) -> bool:
+    """Whether a token written `text` may begin a catalogued name (spaCy's lower_ is text.lower())."""
+    lower = text.lower()
+    if lower in {"the", "a", "an"}:
         return False
-    if tok.text in {"U.S.", "U.K.", "U.N."}:
+    if text in {"U.S.", "U.K.", "U.N."}:
         return True
-    return (tok.text[0].isupper() and any(c.isalpha() for c in tok.text)) or tok.lower_ in {"al", "el"}
+    return (text[0].isupper() and any(c.isalpha() for c in text)) or lower in {"al", "el"}
 
 
 def _may_continue_name(tok: Token) -> bool:
@@ -68,8 +70,9 @@ def _may_continue_name(tok: Token) -> bool:
 def gazetteer_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Longest gazetteer matches, scanning left to right without overlap."""
     out, i, n = [], 0, len(doc)
+    starts = [_may_start_name(t.text) for t in doc]  # one pass over the tokens; most start no name
     while i < n:
-        hit = _longest_at(doc, i, gaz) if _may_start_name(doc[i]) else None
+        hit = _longest_at(doc, i, gaz) if starts[i] else None
         if hit:
             j, entry, kind = hit
             out.append(Mention(i, j, entry.name, entry.type, kind, entry))

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..errors import ModelError
 from ..model import Claim, Document, Graph, Modality, Span, aggregate
 from ..resolve import Resolver
-from ..settings import BATCH_SIZE, MODEL_CANDIDATES, catalog_path, model_name
+from ..settings import MODEL_CANDIDATES, catalog_path, model_name
 from . import aliases, coref, pairs
 from .events import RawClaim, raw_claims
 from .gazetteer import Gazetteer, load_gazetteer
@@ -27,6 +27,12 @@ from .modality import modality_of
 from .runs import note_long_runs, without_long_runs
 
 CHUNK_CHARS = 5_000  # a paragraph is far shorter; per-chunk work that grows faster than linear stays bounded
+# Chunks per spaCy batch. A chunk is a paragraph or a heading, far shorter than a brief: batches of 32
+# parse about 5% faster than batches of 16 chunks, for about 16 MB more at the peak (64: 7%, 45 MB; see
+# benchmarks/README.md). A batch also stops at BATCH_CHARS characters, since the parser's memory grows
+# with the text in a batch (a huge line's 5,000-character pieces: 4 a batch, not 16 as before).
+CHUNK_BATCH = 32
+BATCH_CHARS = 20_000
 KEEP_ONLY_IN_CLAIMS = {"place"}
 
 
@@ -353,7 +359,7 @@ def _extractions(documents, model, generic_actors, scorer, keep_pairs,
             if not found:  # nothing parseable: the document still gets its (empty) graph
                 yield "", (d, 0)
 
-    for doc, (document, offset) in nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE):
+    for doc, (document, offset) in _parsed(nlp, pieces()):
         if current is None or current.document is not document:
             if current is not None:
                 yield current.document, current
@@ -361,6 +367,20 @@ def _extractions(documents, model, generic_actors, scorer, keep_pairs,
         current.add_chunk(doc, offset)
     if current is not None:
         yield current.document, current
+
+
+def _parsed(nlp: Language, pieces: Iterable[tuple[str, object]]) -> Iterator[tuple[Doc, object]]:
+    """(parsed chunk, its context) in order, parsed in batches of at most CHUNK_BATCH chunks and BATCH_CHARS characters."""
+    batch: list[tuple[str, object]] = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) >= CHUNK_BATCH or chars + len(piece[0]) > BATCH_CHARS):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[0])
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 def extract_text(text: str, model: str | None = None, scorer=True) -> Graph:
