@@ -157,3 +157,14 @@ def test_with_no_staleness_allowed_the_first_answer_after_a_reread_is_fresh(db, 
             time.sleep(0.02)
         found = c.get("/api/search", params={"q": "Hezbol"}).json()["actors"]["items"]
         assert [a["name"] for a in found] == ["Hezbollah"]
+
+
+def test_stale_answers_are_bounded_in_bytes_dropping_the_oldest_first(monkeypatch):
+    monkeypatch.setattr(cache, "MAX_BYTES", 26)  # answers up to a quarter of it are kept: 6 bytes
+    kept = cache.ResponseCache(Clock())
+    views = [(object(),) for _ in range(5)]
+    for number, view in enumerate(views[:4]):
+        kept.put(view, (f"/{number}", b""), answer(b"x" * 6))
+        kept.put(view, ("/shared", b""), answer(b"y" * 6))  # one stale answer per key: the newest
+    assert [kept.get(views[4], (f"/{n}", b""), 0)[0] is not None for n in range(4)] == [False, True, True, True]
+    assert kept.get(views[4], ("/shared", b""), 0)[0] is not None

@@ -54,6 +54,7 @@ class ResponseCache:
         self._stale: OrderedDict[Key, Entry] = OrderedDict()
         self._hot: list[Key] = []
         self._bytes = 0
+        self._stale_bytes = 0
 
     def get(self, generation: tuple, key: Key, own_writes: int) -> tuple[Entry | None, bool]:
         """(the answer for `key`, whether it is of the current view). An older view's answer only while
@@ -96,17 +97,18 @@ class ResponseCache:
         now = self.clock()
         for key, entry in self._entries.items():
             entry.superseded = now
+            replaced = self._stale.pop(key, None)
+            self._stale_bytes += len(entry.body) - (len(replaced.body) if replaced is not None else 0)
             self._stale[key] = entry
-            self._stale.move_to_end(key)
         self._hot = [k for k, e in reversed(self._entries.items()) if e.asked] + self._hot
         # Oldest first: drop what is past its time, what a write through the app made wrong, and beyond the
         # size limits.
         while self._stale:
             entry = next(iter(self._stale.values()))
             if (now - entry.superseded <= STALE_SECONDS and entry.own_writes == own_writes
-                    and len(self._stale) <= MAX_ENTRIES):
+                    and len(self._stale) <= MAX_ENTRIES and self._stale_bytes <= MAX_BYTES):
                 break
-            self._stale.popitem(last=False)
+            self._stale_bytes -= len(self._stale.popitem(last=False)[1].body)
         self._generation = generation
         self._entries.clear()
         self._bytes = 0
