@@ -42,6 +42,7 @@ class Entry:
     own_writes: int  # the workbench's count of its own writes when the answer was computed
     asked: bool  # asked for by a client under its view (what is worth computing again for the next one)
     superseded: float = 0.0  # when a newer view replaced the answer's view
+    front_headers: list | None = None  # its headers with the security headers, once the front door sent it
 
 
 class ResponseCache:
@@ -126,41 +127,41 @@ async def _discard(message: Message) -> None:
     return None
 
 
-class CacheMiddleware:
-    """Serve GETs of the cached routes from the cache; store their successful answers; recompute the
-    previous view's asked-for answers in one background task after the store was read again."""
+def cacheable(scope: Scope) -> bool:
+    return scope["type"] == "http" and scope["method"] == "GET" and scope["path"].startswith(CACHED_PREFIXES)
 
-    def __init__(self, app: ASGIApp, workbench: Workbench):
-        self.app, self.workbench = app, workbench
+
+class Answers:
+    """The app's cache of answers, and the one task that computes answers again after a re-read."""
+
+    def __init__(self, workbench: Workbench):
+        self.workbench = workbench
         self.cache = ResponseCache()
+        self.routes: ASGIApp | None = None  # what computes an answer: the app inside the security checks
         # Keys to compute again, first ones first, each with whether a client asked for it under this view.
         self._queue: OrderedDict[Key, bool] = OrderedDict()
         self._template: Scope | None = None
         self._refresher: asyncio.Task | None = None
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(CACHED_PREFIXES):
-            await self.app(scope, receive, send)
-            return
+    def lookup(self, scope: Scope) -> Entry | None:
+        """A servable answer to this cacheable GET, if one is kept; an out-of-date one is queued to be computed again."""
+        generation = self.workbench.generation()
+        if generation is None:
+            return None
+        key = (scope["path"], scope.get("query_string", b""))
+        found, fresh = self.cache.get(generation, key, self.workbench.own_writes)
+        if found is not None and not fresh:
+            self._queue[key] = True
+            self._queue.move_to_end(key, last=False)  # asked for now: computed before the others
+        self._schedule(scope)
+        return found
+
+    async def answer_and_keep(self, scope: Scope, receive: Receive, send: Send, asked: bool = True) -> None:
+        """Compute the answer through the routes, send it on, and keep it if it is a complete 200."""
         before = self.workbench.generation()
         if before is None:  # nothing read yet: the first request reads the store in a worker thread
-            await self.app(scope, receive, send)
+            await self.routes(scope, receive, send)
             return
-        key = (scope["path"], scope.get("query_string", b""))
-        found, fresh = self.cache.get(before, key, self.workbench.own_writes)
-        if found is not None:
-            if not fresh:
-                self._queue[key] = True
-                self._queue.move_to_end(key, last=False)  # asked for now: computed before the others
-            self._schedule(scope)
-            await send(dict(found.start, headers=list(found.start["headers"])))
-            await send({"type": "http.response.body", "body": found.body})
-            return
-        self._schedule(scope)
-        await self._answer_and_keep(scope, receive, send, before, key, asked=True)
-
-    async def _answer_and_keep(self, scope: Scope, receive: Receive, send: Send, before: tuple, key: Key,
-                               asked: bool) -> None:
         start: Message | None = None
         chunks: list[bytes] = []
         complete = False
@@ -174,9 +175,10 @@ class CacheMiddleware:
                 chunks.append(message.get("body", b""))
                 complete = not message.get("more_body", False)
             await send(message)
-        await self.app(scope, receive, keep)
+        await self.routes(scope, receive, keep)
         # Kept only when the view did not change while it was computed: it may have used either one.
         if start is not None and start["status"] == 200 and complete and _same(before, self.workbench.generation() or ()):
+            key = (scope["path"], scope.get("query_string", b""))
             self.cache.put(before, key, Entry(start, b"".join(chunks), own_writes, asked))
 
     def _schedule(self, scope: Scope) -> None:
@@ -200,6 +202,25 @@ class CacheMiddleware:
             path, query = key
             scope = dict(self._template, path=path, raw_path=path.encode(), query_string=query, state={})
             try:
-                await self._answer_and_keep(scope, _no_body, _discard, generation, key, asked)
+                await self.answer_and_keep(scope, _no_body, _discard, asked)
             except Exception:  # noqa: BLE001 - the answer is computed on its next request instead, with its error
                 pass
+
+
+class CacheMiddleware:
+    """Inside the security checks: serve cacheable GETs from the cache, or compute and keep their answers."""
+
+    def __init__(self, app: ASGIApp, answers: Answers):
+        self.app, self.answers = app, answers
+        answers.routes = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not cacheable(scope):
+            await self.app(scope, receive, send)
+            return
+        found = self.answers.lookup(scope)
+        if found is None:
+            await self.answers.answer_and_keep(scope, receive, send)
+            return
+        await send(dict(found.start, headers=list(found.start["headers"])))
+        await send({"type": "http.response.body", "body": found.body})
