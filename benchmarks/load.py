@@ -175,6 +175,28 @@ def own_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+class CpuMeter:
+    """CPU seconds of the server, the ingest (all processes of its session) and this process between
+    `start()` and `stop()`. A worker process the ingest starts later counts from its own start."""
+
+    def __init__(self, server: subprocess.Popen, ingest: subprocess.Popen | None):
+        self.server, self.ingest = server.pid, ingest.pid if ingest is not None else None
+        self.ingest_pids: set[int] = set()
+        self.before = (0.0, 0.0, 0.0)
+
+    def _now(self) -> tuple[float, float, float]:
+        if self.ingest is not None:
+            self.ingest_pids |= session_pids(self.ingest)
+        return clock_ticks({self.server}), clock_ticks(self.ingest_pids), own_cpu()
+
+    def start(self) -> None:
+        self.before = self._now()
+
+    def stop(self) -> dict[str, float]:
+        used = [round(after - before, 1) for before, after in zip(self.before, self._now())]
+        return dict(zip(("server", "ingest", "clients"), used))
+
+
 def percentiles(values: list[float]) -> dict[str, float]:
     if len(values) < 2:
         return {"p50": 0.0, "p95": 0.0, "p99": 0.0}
@@ -246,14 +268,12 @@ def main() -> None:
 
         async def run() -> None:
             await asyncio.gather(*(client(port, r, ids, names_, until, results, failures) for r in rngs))
-        ingest_pids = session_pids(ingest.pid) if ingest is not None else set()
-        cpu_before = (clock_ticks({server.pid}), clock_ticks(ingest_pids), own_cpu())
+        meter = CpuMeter(server, ingest)
+        meter.start()
         started = time.perf_counter()
         asyncio.run(run())
         elapsed = time.perf_counter() - started
-        ingest_pids |= session_pids(ingest.pid) if ingest is not None else set()
-        cpu_used = [round(after - before, 1) for before, after in
-                    zip(cpu_before, (clock_ticks({server.pid}), clock_ticks(ingest_pids), own_cpu()))]
+        cpu = meter.stop()
         time.sleep(1)
         with Store(db, create=False) as store:
             docs_after = store.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
@@ -263,8 +283,7 @@ def main() -> None:
                   "ingest_still_running": ingest is not None and ingest.poll() is None,
                   "documents_when_load_began": docs_before, "documents_after": docs_after,
                   "ingest_nice": None if ingest is None else args.ingest_nice,
-                  "cpu_s": dict(zip(("server", "ingest", "clients"), cpu_used)),
-                  "server_cpu_ms_per_request": round(1000 * cpu_used[0] / max(1, len(results)), 2),
+                  "cpu_s": cpu, "server_cpu_ms_per_request": round(1000 * cpu["server"] / max(1, len(results)), 2),
                   **summarise(results, elapsed), "error_kinds": failures}
         print(json.dumps(report, indent=2))
     finally:
