@@ -171,16 +171,16 @@ class Workbench:
 
     def refresh(self) -> View:
         """Read the store now, after a write through this app, and make that the view every request sees."""
-        view = self._read()
-        self.own_writes += 1
-        return view
+        return self._read(own_write=True)
 
-    def _read(self) -> View:
+    def _read(self, own_write: bool = False) -> View:
         with self._lock:
             version = self.version()
             if self._view is None or self._view.version != version:
                 self._view = _warm(View(self.store().reviewed_graph(), version))
             self._last_read = time.monotonic()
+            if own_write:  # counted under the lock, once the view shows the write: two writes never count once
+                self.own_writes += 1
             return self._view
 
     def _read_in_background(self) -> None:

@@ -24,7 +24,10 @@ class FrontDoor:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if cacheable(scope):
             needs_cookie = self.guard.plain_get(scope)
-            found = self.answers.lookup(scope) if needs_cookie is not None else None
+            try:
+                found = self.answers.lookup(scope) if needs_cookie is not None else None
+            except Exception:  # noqa: BLE001 - e.g. the store unreadable: the whole app answers, in its error shape
+                found = None
             if found is not None:
                 headers = _headers(found)
                 if needs_cookie:  # as the security checks do for a browser's first request
