@@ -3,11 +3,12 @@
 An actor, relation, search or graph answer depends only on its URL and on the view it was computed
 from (the store as last read, and whether its analysis is done). So a finished answer is kept under
 its path and query string until the view changes. Plain ASGI, inside the security checks, so a
-cached answer is only ever sent to a request that passed them.
+cached answer is only ever sent to a request that passed them (the front door, `front.py`, sends kept
+answers earlier, only to requests those checks would pass unchanged).
 
 When the view changes because another process wrote the store (an ingest, every few seconds), the
-previous view's answers stay servable for `STALE_SECONDS` while one background task computes the
-answers that were asked for under the previous view again, those clients ask for first
+previous view's answers stay servable for `STALE_SECONDS` while one background task computes again
+the answers clients asked for under the previous view, starting with those asked for since
 (stale-while-revalidate): otherwise every reading of a busy store would make every client wait for a
 recomputation at once. A change made through this app (a review decision, an upload) ends that at
 once: no answer computed before it is ever served again.
