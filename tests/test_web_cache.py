@@ -26,6 +26,14 @@ def edges(client, actor_id):
     return {e["id"] for e in client.get("/api/graph", params={"focus": actor_id}).json()["edges"]}
 
 
+def add_hezbollah(db):
+    text = "Iran funded Hezbollah."
+    doc = brief(text, path="later.txt")
+    iran, hezbollah = actor(doc, "Iran", type_="state"), actor(doc, "Hezbollah")
+    with Store(db, create=False) as store:
+        store.add(doc, Graph([doc], [iran, hezbollah], [], [claim(doc, iran, hezbollah, text)]))
+
+
 def test_review_decision_through_the_api_shows_in_the_very_next_answer(db):
     with client_for(db) as c:
         for _ in range(2):  # the second answer comes from the cache
@@ -58,12 +66,23 @@ def test_another_process_writing_the_store_shows_once_the_app_reads_it_again(db,
     monkeypatch.setattr(context, "CHECK_SECONDS", 0.0)
     with client_for(db) as c:
         assert c.get("/api/search", params={"q": "Hezbol"}).json()["actors"]["items"] == []
-        text = "Iran funded Hezbollah."
-        doc = brief(text, path="later.txt")
-        iran, hezbollah = actor(doc, "Iran", type_="state"), actor(doc, "Hezbollah")
-        with Store(db, create=False) as store:
-            store.add(doc, Graph([doc], [iran, hezbollah], [], [claim(doc, iran, hezbollah, text)]))
+        add_hezbollah(db)
         deadline = time.monotonic() + 30  # the app reads the store again in a background thread
+        found = []
+        while not found and time.monotonic() < deadline:
+            found = c.get("/api/search", params={"q": "Hezbol"}).json()["actors"]["items"]
+            time.sleep(0.05)
+        assert [a["name"] for a in found] == ["Hezbollah"]
+
+
+def test_while_stale_answers_are_served_the_asked_for_ones_are_computed_again_in_the_background(db, monkeypatch):
+    monkeypatch.setattr(context, "REREAD_SECONDS", 0.0)
+    monkeypatch.setattr(context, "CHECK_SECONDS", 0.0)
+    monkeypatch.setattr(cache, "STALE_SECONDS", 1000.0)  # only the background task can replace the stale answer
+    with client_for(db) as c:
+        assert c.get("/api/search", params={"q": "Hezbol"}).json()["actors"]["items"] == []
+        add_hezbollah(db)
+        deadline = time.monotonic() + 30
         found = []
         while not found and time.monotonic() < deadline:
             found = c.get("/api/search", params={"q": "Hezbol"}).json()["actors"]["items"]
@@ -147,11 +166,7 @@ def test_with_no_staleness_allowed_the_first_answer_after_a_reread_is_fresh(db, 
         assert c.get("/api/search", params={"q": "Hezbol"}).json()["actors"]["items"] == []
         workbench = c.app.state.workbench
         read = workbench.view()
-        text = "Iran funded Hezbollah."
-        doc = brief(text, path="later.txt")
-        iran, hezbollah = actor(doc, "Iran", type_="state"), actor(doc, "Hezbollah")
-        with Store(db, create=False) as store:
-            store.add(doc, Graph([doc], [iran, hezbollah], [], [claim(doc, iran, hezbollah, text)]))
+        add_hezbollah(db)
         deadline = time.monotonic() + 30
         while workbench.view() is read and time.monotonic() < deadline:  # the re-read runs in a thread
             time.sleep(0.02)
