@@ -41,8 +41,9 @@ def analyze(graph: Graph, since=None, until=None) -> dict:
     `explanation`, ties and evidence), `balance` (`frustration_index`, `frustrated_edges`,
     `exact`, `camps`, `triads`), `commitments` and `centrality`.
     """
-    graph = windowed(graph, since, until)
-    return analyze_network(graph, network(graph))
+    with paused_cycle_collection():  # building the network allocates as much as the analyses
+        graph = windowed(graph, since, until)
+        return analyze_network(graph, network(graph))
 
 
 __all__ = ["analyze", "analyze_network", "diff_at", "diff_dict", "network", "whatif"]

@@ -11,11 +11,13 @@ Each connected component of the signed graph is solved on its own. Components wi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 import networkx as nx
 
 from .network import Edge, Network, edge_dict
 from ._partition import Adjacency, HEURISTIC, count_frustrated, is_frustrated, local_search, solve_milp
+from ._triangles import Triangles
 
 EXACT_LIMIT = 60
 
@@ -42,8 +44,24 @@ class Component:
 @dataclass
 class Balance:
     components: list[Component] = field(default_factory=list)
-    triads: list[Triad] = field(default_factory=list)
+    triangles: Triangles = field(default_factory=lambda: Triangles({}))
     _camps: dict[str, tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+    _triads: list[Triad] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def triads(self) -> list[Triad]:
+        """Every triad (see `triads`), listed on first use: counting them does not need the list."""
+        if self._triads is None:
+            self._triads = [Triad(corners, signs) for corners, signs in self.triangles.listing()]
+        return self._triads
+
+    def triad_counts(self) -> tuple[int, int]:
+        """(balanced, unbalanced) triads."""
+        return self.triangles.counts()
+
+    def unbalanced_triads(self, limit: int) -> list[Triad]:
+        """The first `limit` unbalanced triads, in the order of `triads`."""
+        return [Triad(c, s) for c, s in islice(self.triangles.listing(unbalanced_only=True), limit)]
 
     @property
     def frustration_index(self) -> int:
@@ -77,20 +95,13 @@ class Balance:
         return ca is not None and cb is not None and ca[0] == cb[0] and ca[1] != cb[1]
 
 
+def _triangles(net: Network) -> Triangles:
+    return Triangles({e.pair: e.sign for e in net.signed_edges()})
+
+
 def triads(net: Network) -> list[Triad]:
     """Every triangle of signed edges, each once as (a, b, c) with a < b < c, in the order of its (a, b) edge."""
-    sign = {e.pair: e.sign for e in net.signed_edges()}
-    nbrs: dict[str, set[str]] = {}
-    higher: dict[str, set[str]] = {}  # neighbours that sort after the node: the third corner of a triangle
-    for a, b in sign:
-        nbrs.setdefault(a, set()).add(b)
-        nbrs.setdefault(b, set()).add(a)
-        higher.setdefault(a, set()).add(b)
-    found = []
-    for (a, b), ab in sign.items():
-        for c in sorted(nbrs[a] & higher.get(b, set())):
-            found.append(Triad((a, b, c), (ab, sign[(a, c)], sign[(b, c)])))
-    return found
+    return [Triad(corners, signs) for corners, signs in _triangles(net).listing()]
 
 
 def _adjacency(nodes: set[str], signed: list[Edge]) -> Adjacency:
@@ -136,12 +147,12 @@ def balance(net: Network, exact_limit: int = EXACT_LIMIT, time_limit: float = 60
     for e in net.signed_edges():
         signed[number[e.a]].append(e)
     return Balance([_component(net, set(c), signed[i], exact_limit, time_limit) for i, c in enumerate(comps)],
-                   triads(net))
+                   _triangles(net))
 
 
 def balance_dict(net: Network, result: Balance, triad_limit: int = 50) -> dict:
     """The JSON-ready balance findings, with actor names and the evidence of each frustrated edge."""
-    unbalanced = [t for t in result.triads if not t.balanced]
+    balanced, unbalanced = result.triad_counts()
     out = {
         "frustration_index": result.frustration_index,
         "exact": result.exact,
@@ -149,8 +160,8 @@ def balance_dict(net: Network, result: Balance, triad_limit: int = 50) -> dict:
         "camps": [sorted(net.name(a) for a in camp) for camp in result.camps()],
         "camp_ids": [sorted(camp) for camp in result.camps()],
         "frustrated_edges": [_frustrated_dict(net, e) for e in result.frustrated],
-        "triads": {"balanced": len(result.triads) - len(unbalanced), "unbalanced": len(unbalanced)},
-        "unbalanced_triads": [_triad_dict(net, t) for t in unbalanced[:triad_limit]],
+        "triads": {"balanced": balanced, "unbalanced": unbalanced},
+        "unbalanced_triads": [_triad_dict(net, t) for t in result.unbalanced_triads(triad_limit)],
         "components": [{"actors": len(c.side), "frustration_index": len(c.frustrated),
                         "exact": c.exact, "method": c.method} for c in result.components],
     }

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
+from ..cycles import paused_cycle_collection
 from ..errors import SettingsError
 from ..model import Actor, Graph, Relation
 
@@ -84,7 +85,9 @@ class Network:
     """Actors (by id) and the edges between them."""
     actors: dict[str, Actor]
     edges: dict[tuple[str, str], Edge]
-    _index: dict[str, list[Edge]] | None = field(default=None, repr=False, compare=False)
+    # actor -> sign (None for every edge) -> neighbour id -> edge, built once on first use: analyses ask
+    # for the neighbours of every actor several times.
+    _index: dict[str, dict[int | None, dict[str, Edge]]] | None = field(default=None, repr=False, compare=False)
 
     def name(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
@@ -101,9 +104,9 @@ class Network:
         return [e for e in self.edges.values() if e.sign]
 
     def neighbours(self, actor_id: str, sign: int | None = None) -> dict[str, Edge]:
-        """Map neighbour id -> edge; only edges of `sign` when given."""
-        return {(e.b if e.a == actor_id else e.a): e for e in self._incident().get(actor_id, [])
-                if sign is None or e.sign == sign}
+        """Map neighbour id -> edge (in the order of `edges`); only edges of `sign` when given.
+        The map is shared between calls: read it, do not change it."""
+        return self._incident().get(actor_id, _NO_NEIGHBOURS).get(sign, _NO_EDGES)
 
     def connected_actors(self) -> set[str]:
         return set(self._incident())  # the index lists exactly the actors at an end of some edge
@@ -129,14 +132,22 @@ class Network:
         edges = {k: replace(e, relations=list(e.relations)) for k, e in self.edges.items()}
         return Network(dict(self.actors), edges)
 
-    def _incident(self) -> dict[str, list[Edge]]:
+    def _incident(self) -> dict[str, dict[int | None, dict[str, Edge]]]:
         if self._index is None:
-            index: dict[str, list[Edge]] = {}
+            index: dict[str, dict[int | None, dict[str, Edge]]] = {}
             for e in self.edges.values():
-                index.setdefault(e.a, []).append(e)
-                index.setdefault(e.b, []).append(e)
+                for here, there in ((e.a, e.b), (e.b, e.a)):
+                    maps = index.get(here)
+                    if maps is None:
+                        maps = index[here] = {None: {}, 1: {}, -1: {}, 0: {}}
+                    maps[None][there] = e
+                    maps[e.sign][there] = e
             self._index = index
         return self._index
+
+
+_NO_EDGES: dict[str, Edge] = {}
+_NO_NEIGHBOURS: dict[int | None, dict[str, Edge]] = {}
 
 
 def as_date(value: str | dt.date | None) -> str | None:
@@ -189,14 +200,16 @@ def windowed(graph: Graph, since=None, until=None) -> Graph:
 
 def network(graph: Graph, since=None, until=None) -> Network:
     """The signed network of a graph, optionally from the evidence of one time window only."""
-    graph = windowed(graph, since, until)
-    places = {a.id for a in graph.actors if a.type == "place"}  # places are where things happen, not who
-    groups: dict[tuple[str, str], list[Relation]] = {}
-    for rel in graph.relations:
-        if rel.source != rel.target and not {rel.source, rel.target} & places:
-            groups.setdefault(pair_key(rel.source, rel.target), []).append(rel)
-    edges = {k: build_edge(k[0], k[1], rels) for k, rels in groups.items()}
-    return Network({a.id: a for a in graph.actors}, edges)
+    # Hundreds of thousands of relations and edges, no cycles: the collector's rescans would cost more than the build.
+    with paused_cycle_collection():
+        graph = windowed(graph, since, until)
+        places = {a.id for a in graph.actors if a.type == "place"}  # places are where things happen, not who
+        groups: dict[tuple[str, str], list[Relation]] = {}
+        for rel in graph.relations:
+            if rel.source != rel.target and rel.source not in places and rel.target not in places:
+                groups.setdefault(pair_key(rel.source, rel.target), []).append(rel)
+        edges = {k: build_edge(k[0], k[1], rels) for k, rels in groups.items()}
+        return Network({a.id: a for a in graph.actors}, edges)
 
 
 def evidence_texts(edge: Edge, limit: int = 5) -> list[str]:
