@@ -7,7 +7,7 @@ from ..model import Graph
 from .balance import balance, balance_dict
 from .centrality import centrality
 from .commitments import commitment_dict, commitments
-from .crosspressure import cross_pressure, pressure_dict
+from .crosspressure import cross_pressure, pressure_dicts
 from .network import Network, network, windowed
 from .timeline import diff_at, diff_dict
 from .whatif import whatif
@@ -27,7 +27,7 @@ def _findings(graph: Graph, net: Network) -> dict:
     return {
         "network": {"actors": len(net.connected_actors()), "edges": len(net.edges),
                     "signed_edges": len(net.signed_edges())},
-        "cross_pressure": [pressure_dict(net, p) for p in cross_pressure(net, result)],
+        "cross_pressure": pressure_dicts(net, cross_pressure(net, result)),
         "balance": balance_dict(net, result),
         "commitments": [commitment_dict(names, c) for c in commitments(graph)],
         "centrality": centrality(net),

@@ -88,9 +88,13 @@ def scores(ranked: list[Pressure]) -> dict[str, float]:
     return {p.actor: p.score for p in ranked}
 
 
-def _tie(net: Network, edge: Edge, actor: str) -> dict:
+def _tie(net: Network, edge: Edge, actor: str, evidence: dict[tuple[str, str], list[str]]) -> dict:
+    """One tie of `actor`; `evidence` keeps each edge's sentences for the ranking entry of its other end."""
+    texts = evidence.get(edge.pair)
+    if texts is None:
+        texts = evidence[edge.pair] = evidence_texts(edge, 3)
     return {"actor": net.name(edge.other(actor)), "sign": edge.sign, "weight": round(edge.weight, 3),
-            "evidence": evidence_texts(edge, 3)}
+            "evidence": texts}
 
 
 def _pair(net: Network, pair: Pair) -> dict:
@@ -116,14 +120,22 @@ def _few(names: list[str], limit: int = 5) -> str:
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
-def pressure_dict(net: Network, p: Pressure, pair_limit: int = 10) -> dict:
+def pressure_dicts(net: Network, ranked: list[Pressure], pair_limit: int = 10) -> list[dict]:
+    """`pressure_dict` of each entry; an edge's evidence is gathered once for both of its ends."""
+    evidence: dict[tuple[str, str], list[str]] = {}
+    return [pressure_dict(net, p, pair_limit, evidence) for p in ranked]
+
+
+def pressure_dict(net: Network, p: Pressure, pair_limit: int = 10,
+                  evidence: dict[tuple[str, str], list[str]] | None = None) -> dict:
     """A JSON-ready ranking entry with the ties and pairs behind the score and their evidence."""
+    evidence = {} if evidence is None else evidence
     return {
         "actor": net.name(p.actor), "id": p.actor, "score": round(p.score, 3),
         "torn": round(p.torn, 3), "exposure": round(p.exposure, 3),
         "explanation": explain(net, p),
-        "positive_ties": [_tie(net, e, p.actor) for e in net.neighbours(p.actor, 1).values()],
-        "negative_ties": [_tie(net, e, p.actor) for e in net.neighbours(p.actor, -1).values()],
+        "positive_ties": [_tie(net, e, p.actor, evidence) for e in net.neighbours(p.actor, 1).values()],
+        "negative_ties": [_tie(net, e, p.actor, evidence) for e in net.neighbours(p.actor, -1).values()],
         "torn_pairs": [_pair(net, x) for x in p.torn_set.strongest(pair_limit)],
         "exposure_pairs": [_pair(net, x) for x in p.exposure_set.strongest(pair_limit)],
     }

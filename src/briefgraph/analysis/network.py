@@ -74,9 +74,13 @@ class Edge:
 
 def build_edge(a: str, b: str, relations: list[Relation]) -> Edge:
     """Aggregate the relations of one pair into an edge."""
-    total = sum(r.sign * signing_weight(r) for r in relations)
+    total = strength = 0  # one pass, adding in the same order as `signing_weight` and `status_weight` would
+    for r in relations:
+        status = r.modality.status
+        weight = STATUS_WEIGHTS.get(status, 0.0) * r.confidence
+        total += r.sign * (0.0 if r.sign == 0 or status in UNSIGNING_STATUSES else weight)
+        strength += weight
     sign = 1 if total > 1e-9 else -1 if total < -1e-9 else 0
-    strength = sum(status_weight(r.modality.status) * r.confidence for r in relations)
     return Edge(a, b, sign, abs(total) if sign else 0.0, strength, list(relations))
 
 
