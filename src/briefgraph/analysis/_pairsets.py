@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 NEGATIVE, CAMPS = "negative tie", "opposite camps"
+DENSE_LIMIT = 6000  # up to this many actors with signed ties their signs are kept as a dense matrix (36 MB at most)
 
 
 @dataclass
@@ -65,14 +66,18 @@ class SignedIndex:
     """The actors with a signed tie, numbered in id order, their signed ties and their camps."""
 
     def __init__(self, signed_edges, camp: dict[str, tuple[int, int]]):
-        from scipy.sparse import csr_array  # slow to import; only the analyses need it
-
         self.ids = sorted({x for e in signed_edges for x in (e.a, e.b)})
         self.number = {a: i for i, a in enumerate(self.ids)}
         n, edges = len(self.ids), [(self.number[e.a], self.number[e.b], e.sign) for e in signed_edges]
         i, j, s = (np.array(x, dtype=np.int64) for x in zip(*edges)) if edges else (np.zeros(0, dtype=np.int64),) * 3
-        self.signs = csr_array((np.concatenate([s, s]).astype(np.int8), (np.concatenate([i, j]), np.concatenate([j, i]))),
-                               shape=(n, n))
+        rows, cols, signs = np.concatenate([i, j]), np.concatenate([j, i]), np.concatenate([s, s]).astype(np.int8)
+        if n <= DENSE_LIMIT:  # one byte per pair: a block is read by fancy indexing, far faster than a sparse slice
+            self.dense: np.ndarray | None = np.zeros((n, n), dtype=np.int8)
+            self.dense[rows, cols] = signs
+        else:
+            from scipy.sparse import csr_array  # slow to import; only the analyses need it
+            self.dense = None
+            self.signs = csr_array((signs, (rows, cols)), shape=(n, n))
         where = [camp.get(a, (-1, 0)) for a in self.ids]
         self.component = np.array([c for c, _ in where], dtype=np.int64)
         self.side = np.array([s for _, s in where], dtype=np.int64)
@@ -86,7 +91,7 @@ class SignedIndex:
         the same actors) each pair once, row < column."""
         if not len(rows) or not len(cols):
             return no_pairs()
-        block = self.signs[rows][:, cols].toarray()
+        block = self.dense[np.ix_(rows, cols)] if self.dense is not None else self.signs[rows][:, cols].toarray()
         negative = block < 0
         comp_r, comp_c = self.component[rows][:, None], self.component[cols][None, :]
         apart = (comp_r == comp_c) & (comp_r >= 0) & (self.side[rows][:, None] != self.side[cols][None, :])
