@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import islice
 
-import networkx as nx
-
 from .network import Edge, Network, edge_dict
 from ._partition import Adjacency, HEURISTIC, count_frustrated, is_frustrated, local_search, solve_milp
 from ._triangles import Triangles
@@ -104,13 +102,32 @@ def triads(net: Network) -> list[Triad]:
     return [Triad(corners, signs) for corners, signs in _triangles(net).listing()]
 
 
-def _adjacency(nodes: set[str], signed: list[Edge]) -> Adjacency:
-    """Signed neighbours of each node, from the signed edges of its component."""
+def _adjacency(nodes, signed: list[Edge]) -> Adjacency:
+    """Signed neighbours of each node (in the order of `nodes`), each list in the order of `signed`."""
     adj: Adjacency = {n: [] for n in nodes}
     for e in signed:
         adj[e.a].append((e.b, e.sign))
         adj[e.b].append((e.a, e.sign))
     return adj
+
+
+def _components(adj: Adjacency) -> list[set[str]]:
+    """Connected components, largest first, then by their smallest actor id."""
+    seen: set[str] = set()
+    comps = []
+    for start in adj:
+        if start in seen:
+            continue
+        seen.add(start)
+        comp, todo = {start}, [start]
+        while todo:
+            for u, _ in adj[todo.pop()]:
+                if u not in seen:
+                    seen.add(u)
+                    comp.add(u)
+                    todo.append(u)
+        comps.append(comp)
+    return sorted(comps, key=lambda c: (-len(c), min(c)))
 
 
 def _orient(net: Network, side: dict[str, int]) -> dict[str, int]:
@@ -121,9 +138,10 @@ def _orient(net: Network, side: dict[str, int]) -> dict[str, int]:
     return side if side[top] == 0 else {n: 1 - s for n, s in side.items()}
 
 
-def _component(net: Network, nodes: set[str], signed: list[Edge], exact_limit: int, time_limit: float) -> Component:
-    """The best split of one component; `signed` holds its signed edges, in the network's order."""
-    adj = _adjacency(nodes, signed)
+def _component(net: Network, adj: Adjacency, signed: list[Edge], exact_limit: int, time_limit: float) -> Component:
+    """The best split of one component (`adj`: its nodes in id order); `signed` holds its signed edges, in the
+    network's order."""
+    nodes = adj
     side, exact, method = None, False, HEURISTIC
     if len(nodes) <= exact_limit:
         weights = {e.pair: e.weight for e in signed}
@@ -139,15 +157,16 @@ def _component(net: Network, nodes: set[str], signed: list[Edge], exact_limit: i
 
 def balance(net: Network, exact_limit: int = EXACT_LIMIT, time_limit: float = 60.0) -> Balance:
     """Solve every signed component; exactly when it has at most `exact_limit` actors."""
-    g = net.to_networkx(signed_only=True)
-    g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
-    comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    edges = net.signed_edges()
+    everyone = _adjacency({}.fromkeys(n for e in edges for n in e.pair), edges)
+    comps = _components(everyone)
     number = {a: i for i, c in enumerate(comps) for a in c}
     signed: list[list[Edge]] = [[] for _ in comps]
-    for e in net.signed_edges():
+    for e in edges:
         signed[number[e.a]].append(e)
-    return Balance([_component(net, set(c), signed[i], exact_limit, time_limit) for i, c in enumerate(comps)],
-                   _triangles(net))
+    # A component's neighbour lists are its nodes' lists in the whole graph: every neighbour is inside it.
+    return Balance([_component(net, {n: everyone[n] for n in sorted(c)}, signed[i], exact_limit, time_limit)
+                    for i, c in enumerate(comps)], _triangles(net))
 
 
 def balance_dict(net: Network, result: Balance, triad_limit: int = 50) -> dict:

@@ -88,13 +88,23 @@ def scores(ranked: list[Pressure]) -> dict[str, float]:
     return {p.actor: p.score for p in ranked}
 
 
-def _tie(net: Network, edge: Edge, actor: str, evidence: dict[tuple[str, str], list[str]]) -> dict:
-    """One tie of `actor`; `evidence` keeps each edge's sentences for the ranking entry of its other end."""
-    texts = evidence.get(edge.pair)
-    if texts is None:
-        texts = evidence[edge.pair] = evidence_texts(edge, 3)
-    return {"actor": net.name(edge.other(actor)), "sign": edge.sign, "weight": round(edge.weight, 3),
-            "evidence": texts}
+class _Ties:
+    """Tie entries of the ranking: an edge's name-free part (sign, rounded weight, evidence) is worked out once
+    and shared by the entries of both its ends."""
+
+    def __init__(self, net: Network):
+        self.net = net
+        self.parts: dict[int, tuple[int, float, list[str]]] = {}  # id(edge) -> (sign, weight, evidence)
+
+    def tie(self, edge: Edge, actor: str) -> dict:
+        part = self.parts.get(id(edge))
+        if part is None:
+            part = self.parts[id(edge)] = (edge.sign, round(edge.weight, 3), evidence_texts(edge, 3))
+        return {"actor": self.net.name(edge.b if actor == edge.a else edge.a), "sign": part[0], "weight": part[1],
+                "evidence": part[2]}
+
+    def of(self, actor: str, sign: int) -> list[dict]:
+        return [self.tie(e, actor) for e in self.net.neighbours(actor, sign).values()]
 
 
 def _pair(net: Network, pair: Pair) -> dict:
@@ -122,20 +132,19 @@ def _few(names: list[str], limit: int = 5) -> str:
 
 def pressure_dicts(net: Network, ranked: list[Pressure], pair_limit: int = 10) -> list[dict]:
     """`pressure_dict` of each entry; an edge's evidence is gathered once for both of its ends."""
-    evidence: dict[tuple[str, str], list[str]] = {}
-    return [pressure_dict(net, p, pair_limit, evidence) for p in ranked]
+    ties = _Ties(net)
+    return [pressure_dict(net, p, pair_limit, ties) for p in ranked]
 
 
-def pressure_dict(net: Network, p: Pressure, pair_limit: int = 10,
-                  evidence: dict[tuple[str, str], list[str]] | None = None) -> dict:
+def pressure_dict(net: Network, p: Pressure, pair_limit: int = 10, ties: _Ties | None = None) -> dict:
     """A JSON-ready ranking entry with the ties and pairs behind the score and their evidence."""
-    evidence = {} if evidence is None else evidence
+    ties = ties or _Ties(net)
     return {
         "actor": net.name(p.actor), "id": p.actor, "score": round(p.score, 3),
         "torn": round(p.torn, 3), "exposure": round(p.exposure, 3),
         "explanation": explain(net, p),
-        "positive_ties": [_tie(net, e, p.actor, evidence) for e in net.neighbours(p.actor, 1).values()],
-        "negative_ties": [_tie(net, e, p.actor, evidence) for e in net.neighbours(p.actor, -1).values()],
+        "positive_ties": ties.of(p.actor, 1),
+        "negative_ties": ties.of(p.actor, -1),
         "torn_pairs": [_pair(net, x) for x in p.torn_set.strongest(pair_limit)],
         "exposure_pairs": [_pair(net, x) for x in p.exposure_set.strongest(pair_limit)],
     }
