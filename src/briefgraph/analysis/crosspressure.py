@@ -94,17 +94,17 @@ class _Ties:
 
     def __init__(self, net: Network):
         self.net = net
+        self.names = {a: actor.name for a, actor in net.actors.items()}
         self.parts: dict[int, tuple[int, float, list[str]]] = {}  # id(edge) -> (sign, weight, evidence)
 
-    def tie(self, edge: Edge, actor: str) -> dict:
-        part = self.parts.get(id(edge))
-        if part is None:
-            part = self.parts[id(edge)] = (edge.sign, round(edge.weight, 3), evidence_texts(edge, 3))
-        return {"actor": self.net.name(edge.b if actor == edge.a else edge.a), "sign": part[0], "weight": part[1],
-                "evidence": part[2]}
-
     def of(self, actor: str, sign: int) -> list[dict]:
-        return [self.tie(e, actor) for e in self.net.neighbours(actor, sign).values()]
+        ties, parts, names = [], self.parts, self.names
+        for other, edge in self.net.neighbours(actor, sign).items():
+            part = parts.get(id(edge))
+            if part is None:
+                part = parts[id(edge)] = (edge.sign, round(edge.weight, 3), evidence_texts(edge, 3))
+            ties.append({"actor": names.get(other, other), "sign": part[0], "weight": part[1], "evidence": part[2]})
+        return ties
 
 
 def _pair(net: Network, pair: Pair) -> dict:

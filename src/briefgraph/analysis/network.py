@@ -223,7 +223,7 @@ def evidence_texts(edge: Edge, limit: int = 5) -> list[str]:
     seen: dict[str, None] = {}  # insertion-ordered set; stop once `limit` are found (hubs carry thousands)
     for rel in edge.relations:
         for span in rel.evidence:
-            seen.setdefault(span.text)
+            seen[span.text] = None  # a repeated sentence keeps its first place
             if len(seen) == limit:
                 return list(seen)
     return list(seen)
