@@ -86,8 +86,8 @@ def analyze_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None
     with one_line_errors():
         loaded = source.load(since, until) if source.paths else None  # extraction keeps the collector
     # A stored graph and the findings are millions of small objects without cycles, alive until the process
-    # ends: the collector would only rescan them (a second at 20,000 briefs).
-    with paused_cycle_collection():
+    # ends: the collector would only rescan them (a second at 20,000 briefs), then once more when it restarts.
+    with paused_cycle_collection(freeze_after=True):
         with one_line_errors():
             findings = analyze(loaded or source.load(since, until), since, until)
         _emit(findings, as_json, analysis_text(findings))
