@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .network import Edge, Network, edge_dict
-from ._partition import Adjacency, HEURISTIC, count_frustrated, is_frustrated, local_search, solve_milp
+from ._partition import Adjacency, HEURISTIC, count_frustrated, local_search, solve_milp
 from ._triangles import Triangles
 
 EXACT_LIMIT = 60
@@ -130,15 +130,23 @@ def _components(adj: Adjacency) -> list[set[str]]:
     return sorted(comps, key=lambda c: (-len(c), min(c)))
 
 
-def _orient(net: Network, side: dict[str, int]) -> dict[str, int]:
+def _signed_weights(signed: list[Edge]) -> dict[str, float]:
+    """Each actor's summed signed edge weight, added in the order of `signed`."""
+    total: dict[str, float] = {}
+    for e in signed:
+        total[e.a] = total.get(e.a, 0) + e.weight
+        total[e.b] = total.get(e.b, 0) + e.weight
+    return total
+
+
+def _orient(side: dict[str, int], weight: dict[str, float]) -> dict[str, int]:
     """Flip a split so that side 0 holds the component's actor with the largest signed weight."""
-    def degree(n: str) -> float:
-        return sum(e.weight for e in net.neighbours(n).values() if e.sign)
-    top = max(sorted(side), key=degree)
+    top = max(sorted(side), key=weight.__getitem__)
     return side if side[top] == 0 else {n: 1 - s for n, s in side.items()}
 
 
-def _component(net: Network, adj: Adjacency, signed: list[Edge], exact_limit: int, time_limit: float) -> Component:
+def _component(weight: dict[str, float], adj: Adjacency, signed: list[Edge], exact_limit: int,
+               time_limit: float) -> Component:
     """The best split of one component (`adj`: its nodes in id order); `signed` holds its signed edges, in the
     network's order."""
     nodes = adj
@@ -150,8 +158,8 @@ def _component(net: Network, adj: Adjacency, signed: list[Edge], exact_limit: in
     if side is None:
         side = local_search(adj)
         exact, method = False, HEURISTIC
-    side = _orient(net, side)
-    frustrated = [e for e in signed if is_frustrated(side, e.a, e.b, e.sign)]
+    side = _orient(side, weight)
+    frustrated = [e for e in signed if (side[e.a] == side[e.b]) == (e.sign < 0)]  # `is_frustrated`, inline
     return Component(side, frustrated, exact, method)
 
 
@@ -165,7 +173,8 @@ def balance(net: Network, exact_limit: int = EXACT_LIMIT, time_limit: float = 60
     for e in edges:
         signed[number[e.a]].append(e)
     # A component's neighbour lists are its nodes' lists in the whole graph: every neighbour is inside it.
-    return Balance([_component(net, {n: everyone[n] for n in sorted(c)}, signed[i], exact_limit, time_limit)
+    weight = _signed_weights(edges)
+    return Balance([_component(weight, {n: everyone[n] for n in sorted(c)}, signed[i], exact_limit, time_limit)
                     for i, c in enumerate(comps)], _triangles(net))
 
 
