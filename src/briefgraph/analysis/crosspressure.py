@@ -19,7 +19,7 @@ import numpy as np
 
 from ._pairsets import Pair, PairSet, SignedIndex, no_pairs
 from .balance import Balance, balance
-from .network import Edge, Network, evidence_texts
+from .network import Network, evidence_texts
 
 EXPOSURE_WEIGHT = 0.5
 
