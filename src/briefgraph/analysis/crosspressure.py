@@ -47,16 +47,6 @@ class Pressure:
         return self.exposure_set.pairs()
 
 
-def hostility(net: Network, result: Balance, b: str, c: str) -> str | None:
-    """Why B and C count as hostile ('negative tie', 'opposite camps'), or None when they do not."""
-    sign = net.sign(b, c)
-    if sign < 0:
-        return "negative tie"
-    if sign == 0 and result.opposite(b, c):
-        return "opposite camps"
-    return None
-
-
 def _hostility(net: Network, result: Balance) -> SignedIndex:
     camp = {a: (i, side) for i, c in enumerate(result.components) for a, side in c.side.items()}
     return SignedIndex(net.signed_edges(), camp)
