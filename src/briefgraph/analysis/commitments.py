@@ -69,7 +69,10 @@ def is_pledge(rel: Relation) -> bool:
     if rel.type == "AGREE" and (rel.modality.status == "hypothetical"
                                 or any(cue.lower() in FUTURE_CUES for cue in rel.modality.cues)):
         return True
-    return any(_says_pledge(span.text) for span in rel.evidence)
+    for span in rel.evidence:
+        if _says_pledge(span.text):
+            return True
+    return False
 
 
 def pledged_sign(rel: Relation) -> int:

@@ -220,6 +220,8 @@ def evidence_texts(edge: Edge, limit: int = 5) -> list[str]:
     """Distinct evidence sentences of an edge, first `limit` of them."""
     if limit <= 0:
         return []
+    if len(edge.relations) == 1 and len(edge.relations[0].evidence) == 1:  # most edges: one sentence
+        return [edge.relations[0].evidence[0].text]
     seen: dict[str, None] = {}  # insertion-ordered set; stop once `limit` are found (hubs carry thousands)
     for rel in edge.relations:
         for span in rel.evidence:
