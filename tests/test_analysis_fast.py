@@ -151,3 +151,14 @@ def test_commitments_judge_a_pledge_against_the_pledgers_own_relations_only():
     [c] = commitments(g)
     assert (c.actor, c.target, c.status) == ("a", "b", "violated")
     assert [r.source for r in c.violations] == ["a"]
+
+
+def test_neighbour_maps_follow_edges_put_and_removed():
+    from briefgraph.analysis.network import Edge
+    net = network(signed([("A", "B", 1), ("A", "C", -1)]))
+    assert list(net.neighbours("a", 1)) == ["b"] and list(net.neighbours("a", -1)) == ["c"]
+    net.put(Edge("a", "d", -1, 1.0, 1.0, [], scenario=True))
+    net.remove("a", "b")
+    assert list(net.neighbours("a")) == ["c", "d"]
+    assert list(net.neighbours("a", 1)) == [] and list(net.neighbours("a", -1)) == ["c", "d"]
+    assert net.neighbours("nobody") == {}
