@@ -6,6 +6,8 @@ a < b < c is found from its edge (a, b): c is a neighbour of a among b's higher 
 many of those triangles are balanced is four intersections and population counts per edge, in C,
 so counting costs a few word operations per edge instead of one Python object per triangle (a
 20,000-brief corpus has 826,000 of them). Listing walks the same bit sets, in the same order.
+The four bit sets take up to n * n / 2 bytes for n signed actors: 5 MB for the 3,128 of 20,000 briefs,
+but 200 MB were there 20,000 of them.
 """
 from __future__ import annotations
 
