@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BUNDLE := src/briefgraph/report/assets/graph.bundle.js
 NPM_STAMP := js/node_modules/.installed
 
-.PHONY: demo test fuzz eval train bench bench-scale bench-scale-direct bench-load bundle clean
+.PHONY: demo test fuzz eval train bench bench-workers bench-scale bench-scale-direct bench-load bundle clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -52,6 +52,10 @@ train: $(STAMP)
 
 bench: $(STAMP) $(BUNDLE)
 	$(BIN)/python benchmarks/throughput.py
+
+# Worker memory along one run of 20,000 distinct briefs (6M words: about 15 minutes on 2 idle cores).
+bench-workers: $(STAMP)
+	nice $(BIN)/python benchmarks/throughput.py --worker-rss 1000,5000,10000,20000 --jobs 2
 
 bench-scale: $(STAMP)
 	nice $(BIN)/python benchmarks/scale.py --sizes 1000,5000
