@@ -155,3 +155,29 @@ def test_worker_docs_comes_from_the_environment_and_a_bad_value_is_named(monkeyp
     monkeypatch.setenv("BRIEFGRAPH_WORKER_DOCS", "many")
     with pytest.raises(SettingsError, match="BRIEFGRAPH_WORKER_DOCS='many' is not a number"):
         LocalEngine(jobs=2)
+
+
+def _future(done: bool):
+    from concurrent.futures import Future
+    f = Future()
+    if done:
+        f.set_result([])
+    return f
+
+
+def test_a_slow_first_task_does_not_stop_the_queue_until_the_finished_ones_reach_their_bound():
+    window = local_engine._Window(jobs=2)
+    window.pending.append(([], _future(done=False)))  # the slow one, first in line
+    while window.wants_more():  # the others finish as fast as they are queued
+        window.pending.append(([], _future(done=True)))
+    assert len(window.pending) == 2 * (local_engine.IN_FLIGHT + local_engine.WAITING)
+    assert window.head_due()  # the bound is reached: now wait for the slow one
+
+
+def test_a_worker_with_unfinished_tasks_queued_gets_no_more_and_the_oldest_is_waited_for_only_once_done():
+    window = local_engine._Window(jobs=1)
+    window.pending.extend([([], _future(done=False)) for _ in range(local_engine.IN_FLIGHT)])
+    assert not window.wants_more()
+    assert not window.head_due()  # wait for any task to finish instead of blocking on the first
+    window.pending[0][1].set_result([])
+    assert window.head_due() and window.wants_more()
