@@ -2,6 +2,7 @@
 file or a store. Briefs given as paths are analysed in memory; nothing is stored."""
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Annotated, Optional
@@ -88,17 +89,32 @@ def analyze_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None
     source.finish()
 
 
+MaxDocumentsOpt = Annotated[int, typer.Option(
+    "--max-documents", min=0, help="Embed every document's full text up to this many documents; beyond it, "
+    "only the evidence sentences the report cites, with their documents and offsets.")]
+MaxActorsOpt = Annotated[int, typer.Option(
+    "--max-actors", min=1, help="Beyond this many connected actors, show the most connected and say so.")]
+MaxRelationsOpt = Annotated[int, typer.Option(
+    "--max-relations", min=1, help="Beyond this many relations, show the strongest and say so.")]
+
+
 @app.command("report")
 def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
                output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
                title: Annotated[Optional[str], typer.Option("--title", help="The report's title.")] = None,
-               since: SinceOpt = None, until: UntilOpt = None, min_confidence: MinConfidenceOpt = 0.0) -> None:
+               since: SinceOpt = None, until: UntilOpt = None, min_confidence: MinConfidenceOpt = 0.0,
+               max_documents: MaxDocumentsOpt = 200, max_actors: MaxActorsOpt = 1000,
+               max_relations: MaxRelationsOpt = 10000) -> None:
     """Write one self-contained HTML report (works offline): interactive graph, evidence, findings.
 
-    Example: briefgraph report briefs/ --output report.html
+    Large corpora are bounded so the page stays quick to open; the page says what it left out.
+
+    Example: briefgraph report briefs/ --output report.html --max-documents 500
     """
-    from ..report import write_report
-    _write_file(write_report, Source(paths, db, graph, min_confidence), output, title, since, until, texts=True)
+    from ..report import ReportLimits, write_report
+    limits = ReportLimits(max_documents=max_documents, max_actors=max_actors, max_relations=max_relations)
+    _write_file(functools.partial(write_report, limits=limits), Source(paths, db, graph, min_confidence),
+                output, title, since, until, texts=True)
 
 
 @app.command("plot")
