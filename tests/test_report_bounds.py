@@ -129,3 +129,26 @@ def test_cli_report_defaults_are_the_library_defaults():
     for option, value in [("--max-documents", defaults.max_documents), ("--max-actors", defaults.max_actors),
                           ("--max-relations", defaults.max_relations)]:
         assert re.search(rf"{option}\b.*?\[default: {value}\]", help_text, re.S), option
+
+
+def store_of_three_documents(path):
+    from briefgraph.store.corpus import Corpus
+    with Corpus(str(path)) as corpus:
+        for source, target, text in [("Northern League", "Coastal Front", "The Northern League shelled the Coastal Front."),
+                                     ("Coastal Front", "River Union", "The Coastal Front armed the River Union."),
+                                     ("River Union", "Hill Clans", "The River Union fed the Hill Clans.")]:
+            graph = Builder().rel(source, target, 1, text=text).graph()
+            graph.documents[0].text += FILLER
+            corpus.add_graph(graph.documents[0], graph)
+    return path
+
+
+def test_cli_report_of_a_store_reads_whole_texts_only_when_the_page_embeds_them(tmp_path):
+    db = store_of_three_documents(tmp_path / "corpus.db")
+    for bound, whole in [("3", True), ("2", False)]:
+        out = tmp_path / f"report-{bound}.html"
+        result = CliRunner().invoke(app, ["report", "--db", str(db), "-o", str(out), "--max-documents", bound])
+        assert result.exit_code == 0, result.output
+        page = out.read_text(encoding="utf-8")
+        assert (FILLER.strip() in page) is whole
+        assert marks(page)[data_of(page)["relations"][0][5][0][1]] == "The Northern League shelled the Coastal Front."

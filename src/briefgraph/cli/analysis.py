@@ -2,7 +2,6 @@
 file or a store. Briefs given as paths are analysed in memory; nothing is stored."""
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 from typing import Annotated, Optional
@@ -37,13 +36,13 @@ class Source:
         self.min_confidence = min_confidence
         self.failed = 0
 
-    def load(self, since: str | None = None, until: str | None = None, texts: bool = False) -> Graph:
+    def load(self, since: str | None = None, until: str | None = None) -> Graph:
         """The graph, windowed to [since, until] when the store is read (in-memory graphs are windowed by the analyses),
-        without relations less confident than `min_confidence`. A store is read from its relation rows;
-        document texts only with `texts` (the report shows them)."""
-        return self._load(since, until, texts).at_least(self.min_confidence)
+        without relations less confident than `min_confidence`. A store is read from its relation rows,
+        without document texts (`with_texts` reads them)."""
+        return self._load(since, until).at_least(self.min_confidence)
 
-    def _load(self, since: str | None, until: str | None, texts: bool) -> Graph:
+    def _load(self, since: str | None, until: str | None) -> Graph:
         if self.graph_file is not None:
             return _read_graph_file(self.graph_file)
         if self.paths:
@@ -51,7 +50,17 @@ class Source:
             return extract(self.paths, on_error=self._report)
         from ..store.corpus import Corpus
         with Corpus(self.db) as corpus:
-            return corpus.relation_graph(since, until, texts)
+            return corpus.relation_graph(since, until)
+
+    def with_texts(self, graph: Graph) -> Graph:
+        """`graph` with its documents' texts read from the store (graphs read from briefs hold them already)."""
+        if self.graph_file is not None or self.paths:
+            return graph
+        from ..store.corpus import Corpus
+        with Corpus(self.db) as corpus:
+            for doc in graph.documents:
+                doc.text = corpus.document_text(doc.id)
+        return graph
 
     def _report(self, exc: BriefgraphError) -> None:
         self.failed += 1
@@ -113,8 +122,14 @@ def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
     """
     from ..report import ReportLimits, write_report
     limits = ReportLimits(max_documents=max_documents, max_actors=max_actors, max_relations=max_relations)
-    _write_file(functools.partial(write_report, limits=limits), Source(paths, db, graph, min_confidence),
-                output, title, since, until, texts=True)
+    source = Source(paths, db, graph, min_confidence)
+
+    def write(graph: Graph, path: Path, **options) -> Path:
+        if len(graph.documents) <= max_documents:  # whole texts go into the page: read them
+            graph = source.with_texts(graph)
+        return write_report(graph, path, limits=limits, **options)
+
+    _write_file(write, source, output, title, since, until)
 
 
 @app.command("plot")
@@ -130,11 +145,10 @@ def plot_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
     _write_file(write_plot, Source(paths, db, graph), output, title, since, until)
 
 
-def _write_file(writer, source: "Source", output: Path, title: str | None, since: str | None, until: str | None,
-                texts: bool = False) -> None:
+def _write_file(writer, source: "Source", output: Path, title: str | None, since: str | None, until: str | None) -> None:
     """Load the graph, hand it to a report or plot writer, say where the file went."""
     with one_line_errors():
-        graph = source.load(since, until, texts)
+        graph = source.load(since, until)
         if source.failed and not graph.documents:
             raise typer.Exit(1)  # no brief could be read: nothing is written
         path = writer(graph, output, title=title, since=since, until=until)

@@ -117,6 +117,10 @@ class Corpus:
         """Remove a stored document (id, id prefix or path) and everything only it supported; return it."""
         return self._open(create=False).remove(ref)
 
+    def document_text(self, doc_id: str) -> str:
+        """The stored text of one document."""
+        return self._open(create=False).document_text(doc_id)
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
