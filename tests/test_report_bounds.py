@@ -92,16 +92,35 @@ def test_report_past_the_actor_bound_keeps_the_most_connected_actors():
     assert len(data["relations"]) == 3
 
 
-def test_report_shows_a_few_sentences_per_relation_and_counts_the_rest():
+def seven_reports() -> Graph:
     b = Builder()
     for i in range(7):
         b.rel("Delta Army", "Port Militia", -1, text=f"The Delta Army attacked the Port Militia, report {i}.")
-    page = render_report(b.graph(), limits=ReportLimits(evidence_per_relation=5))
-    (row,) = data_of(page)["relations"]
+    b.document().rel("Sand Council", "Salt Union", 1, text="The Sand Council backs the Salt Union.")
+    return b.graph()
+
+
+def test_report_within_its_bounds_lists_every_sentence_of_a_relation():
+    page = render_report(seven_reports(), limits=ReportLimits(evidence_per_relation=5))
+    row = data_of(page)["relations"][0]
+    assert len(row[5]) == 7 and len(row) == 9
+    assert "evidence" not in notes_of(page)
+
+
+def test_report_past_a_bound_lists_a_few_sentences_per_relation_and_counts_the_rest():
+    page = render_report(seven_reports(), limits=ReportLimits(max_documents=1, evidence_per_relation=5))
+    row = data_of(page)["relations"][0]
     assert [ev[2] for ev in row[5]] == [f"The Delta Army attacked the Port Militia, report {i}." for i in range(5)]
     assert row[9] == 2
+    assert "Each relation lists at most 5 of its evidence sentences" in notes_of(page)["evidence"]
     assert "2 more are not listed" in notes_of(page)["evidence"]
-    assert "report 6.</mark>" not in page and "report 6." in page  # in the text, not highlighted
+    assert "report 6." not in page  # neither listed nor excerpted
+
+
+def test_report_past_the_relation_bound_highlights_only_the_listed_sentences_in_whole_texts():
+    page = render_report(seven_reports(), limits=ReportLimits(max_relations=1, evidence_per_relation=5))
+    assert "report 4.</mark>" in page
+    assert "report 6.</mark>" not in page and "report 6." in page  # in its text, not marked
 
 
 def test_report_excerpts_escape_sentences_that_look_like_markup():

@@ -3,8 +3,8 @@
 Within the bounds the report holds everything, as it always has: every actor, every relation, every
 document's full text with its evidence highlighted. Beyond them it keeps the most connected actors,
 the strongest relations among them and, past `max_documents`, each cited evidence sentence with its
-document and offsets instead of whole texts; `notes` says on the page what was left out and how to
-get it. Each relation shows at most `evidence_per_relation` of its sentences either way.
+document and offsets instead of whole texts; then each relation lists at most `evidence_per_relation`
+of its sentences. `notes` says on the page what was left out and how to get it.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ class ReportLimits:
     max_documents: int = 200  # full texts up to this many documents; beyond, the evidence sentences only
     max_actors: int = 1000  # what the graph view lays out and draws smoothly
     max_relations: int = 10000
-    evidence_per_relation: int = 5
+    evidence_per_relation: int = 5  # once any other bound is reached
 
 
 @dataclass
@@ -33,14 +33,15 @@ class Selection:
     total_actors: int
     total_relations: int
     total_documents: int
+    evidence_cap: int | None = None  # sentences listed per relation; None: all of them
 
     def shown(self, rel: Relation) -> list[Span]:
         """The evidence sentences of `rel` the page shows (the first ones, in reading order)."""
-        return rel.evidence[:self.limits.evidence_per_relation]
+        return rel.evidence if self.evidence_cap is None else rel.evidence[:self.evidence_cap]
 
     def evidence_left_out(self) -> int:
-        cap = self.limits.evidence_per_relation
-        return sum(len(r.evidence) - cap for r in self.relations if len(r.evidence) > cap)
+        cap = self.evidence_cap
+        return 0 if cap is None else sum(len(r.evidence) - cap for r in self.relations if len(r.evidence) > cap)
 
     def bounded(self) -> bool:
         return len(self.actors) < self.total_actors or len(self.relations) < self.total_relations
@@ -57,9 +58,12 @@ def select(graph: Graph, net: Network, findings: dict, limits: ReportLimits) -> 
         relations = _strongest(among, limits.max_relations)
         used = {ref for r in relations for ref in (r.source, r.target)}
         actors = [a for a in actors if a.id in used]  # an actor whose ties were all cut would look isolated
-    return Selection(actors, relations, len(graph.documents) <= limits.max_documents, limits,
-                     total_actors=len(everyone), total_relations=len(graph.relations),
-                     total_documents=len(graph.documents))
+    selection = Selection(actors, relations, len(graph.documents) <= limits.max_documents, limits,
+                          total_actors=len(everyone), total_relations=len(graph.relations),
+                          total_documents=len(graph.documents))
+    if selection.bounded() or not selection.full_texts:  # a corpus within every bound keeps every sentence
+        selection.evidence_cap = limits.evidence_per_relation
+    return selection
 
 
 def actor_index(graph: Graph, net: Network) -> list[Actor]:
@@ -109,7 +113,7 @@ def notes(selection: Selection, cited_documents: int, cited_sentences: int) -> d
                         f"`--max-relations` raise the bounds.")
     left = selection.evidence_left_out()
     if left:
-        out["evidence"] = (f"Each relation lists at most {selection.limits.evidence_per_relation} of its evidence "
+        out["evidence"] = (f"Each relation lists at most {selection.evidence_cap} of its evidence "
                            f"sentences, and the documents mark only those; {left:,} more are not listed "
                            f"(`briefgraph show ACTOR` lists them all).")
     if not selection.full_texts:
