@@ -124,10 +124,10 @@ def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
     limits = ReportLimits(max_documents=max_documents, max_actors=max_actors, max_relations=max_relations)
     source = Source(paths, db, graph, min_confidence)
 
-    def write(graph: Graph, path: Path, **options) -> Path:
-        if len(graph.documents) <= max_documents:  # whole texts go into the page: read them
-            graph = source.with_texts(graph)
-        return write_report(graph, path, limits=limits, **options)
+    def write(loaded: Graph, path: Path, **options) -> Path:
+        if limits.whole_texts(len(loaded.documents)):  # the page embeds them: read them
+            loaded = source.with_texts(loaded)
+        return write_report(loaded, path, limits=limits, **options)
 
     _write_file(write, source, output, title, since, until)
 

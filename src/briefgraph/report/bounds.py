@@ -22,6 +22,10 @@ class ReportLimits:
     max_relations: int = 10000
     evidence_per_relation: int = 5  # once any other bound is reached
 
+    def whole_texts(self, documents: int) -> bool:
+        """Whether a report of this many documents embeds their whole texts."""
+        return documents <= self.max_documents
+
 
 @dataclass
 class Selection:
@@ -58,7 +62,7 @@ def select(graph: Graph, net: Network, findings: dict, limits: ReportLimits) -> 
         relations = _strongest(among, limits.max_relations)
         used = {ref for r in relations for ref in (r.source, r.target)}
         actors = [a for a in actors if a.id in used]  # an actor whose ties were all cut would look isolated
-    selection = Selection(actors, relations, len(graph.documents) <= limits.max_documents, limits,
+    selection = Selection(actors, relations, limits.whole_texts(len(graph.documents)), limits,
                           total_actors=len(everyone), total_relations=len(graph.relations),
                           total_documents=len(graph.documents))
     if selection.bounded() or not selection.full_texts:  # a corpus within every bound keeps every sentence
