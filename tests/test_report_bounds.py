@@ -48,7 +48,7 @@ def test_report_within_its_bounds_embeds_whole_texts_and_notes_nothing():
 def test_report_past_the_document_bound_embeds_the_cited_sentences_and_says_how_to_get_the_texts():
     page = render_report(three_documents(), limits=ReportLimits(max_documents=2))
     note = notes_of(page)["documents"]
-    assert "The 3 documents are more than this report embeds in full (`--max-documents 2`)" in note
+    assert "The 3 documents are more than this report embeds in full (<code>--max-documents 2</code>)" in note
     assert "3 evidence sentences it cites, from 3 of them" in note
     assert "briefgraph serve" in note
     assert FILLER.strip() not in page and '<div class="doc-text">' not in page
@@ -138,7 +138,7 @@ def test_cli_report_bounds_come_from_its_options(tmp_path):
                                       "--max-documents", "1", "--max-relations", "2", "--max-actors", "3"])
     assert result.exit_code == 0, result.output
     notes = notes_of(out.read_text(encoding="utf-8"))
-    assert "`--max-documents 1`" in notes["documents"]
+    assert "<code>--max-documents 1</code>" in notes["documents"]
     assert "holds 2 of the 3 relations" in notes["graph"]
 
 

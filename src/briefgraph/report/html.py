@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..analysis import analyze_network
 from ..analysis.network import Network, network, windowed
@@ -71,10 +72,15 @@ def page_html(graph: Graph, findings: dict, selection: Selection, documents: lis
     cited = sum(len(h.anchors) for h in documents)
     return _environment().get_template("report.html.j2").render(
         title=title or _default_title(graph), graph=graph, findings=findings, documents=documents,
-        full_texts=selection.full_texts, notes=notes(selection, len(documents), cited),
+        full_texts=selection.full_texts, notes={k: _with_code(v) for k, v in notes(selection, len(documents), cited).items()},
         limit=FINDINGS_LIMIT, data_json=Markup(data_json), css=_asset("report.css"),
         js=_asset("report.js"), bundle=graph_bundle(), generated=dt.date.today().isoformat(),
         since=since, until=until)
+
+
+def _with_code(text: str) -> Markup:
+    """Escaped text whose `backquoted` commands and options are set as code."""
+    return Markup(re.sub(r"`([^`]*)`", r"<code>\1</code>", str(escape(text))))
 
 
 def _default_title(graph: Graph) -> str:
