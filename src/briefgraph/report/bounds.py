@@ -57,7 +57,7 @@ def select(graph: Graph, net: Network, findings: dict, limits: ReportLimits) -> 
     actors, relations = everyone, graph.relations
     connected = findings["centrality"]["actors"]  # actors in the signed network, most connected first
     if len(connected) > limits.max_actors or len(relations) > limits.max_relations:
-        kept = set(_ranked_actors(graph, connected)[:limits.max_actors])
+        kept = set(_ranked_actors(graph, connected, limits.max_actors))
         among = [r for r in relations if r.source in kept and r.target in kept]
         relations = _strongest(among, limits.max_relations)
         used = {ref for r in relations for ref in (r.source, r.target)}
@@ -82,13 +82,15 @@ def actor_index(graph: Graph, net: Network) -> list[Actor]:
     return actors
 
 
-def _ranked_actors(graph: Graph, connected: list[dict]) -> list[str]:
-    """Actor ids by weighted degree in the signed network; then those outside it (places, actors with
-    only unsigned or self ties) by how many relations name them."""
-    ranked = [row["id"] for row in connected]
+def _ranked_actors(graph: Graph, connected: list[dict], limit: int) -> list[str]:
+    """The first `limit` actor ids by weighted degree in the signed network; then those outside it
+    (places, actors with only unsigned or self ties) by how many relations name them."""
+    ranked = [row["id"] for row in connected[:limit]]
+    if len(ranked) == limit:
+        return ranked
     inside = set(ranked)
     outside = Counter(ref for r in graph.relations for ref in (r.source, r.target) if ref not in inside)
-    return ranked + [ref for ref, _ in outside.most_common()]
+    return ranked + [ref for ref, _ in outside.most_common(limit - len(ranked))]
 
 
 def _strength(rel: Relation) -> tuple[float, int]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from ..analysis.network import Network, status_weight
+from ..analysis.network import Network, pair_key, status_weight
 from ..model import Actor
 from .bounds import Selection
 from .documents import Highlighted
@@ -50,11 +50,12 @@ def _evidence(spans, doc_index: dict[str, int], highlighted: list[Highlighted]) 
     return out
 
 
-def _relation_row(r, index: dict[str, int], drawn: set[int], selection: Selection, doc_index: dict[str, int],
+def _relation_row(r, index: dict[str, int], net: Network, selection: Selection, doc_index: dict[str, int],
                   highlighted: list[Highlighted]) -> list:
     shown = selection.shown(r)
+    drawn = pair_key(r.source, r.target) in net.edges  # an edge holds every relation of its pair
     row = [index[r.source], index[r.target], r.type, r.sign, r.modality.status,
-           _evidence(shown, doc_index, highlighted), int(id(r) in drawn),
+           _evidence(shown, doc_index, highlighted), int(drawn),
            status_weight(r.modality.status), round(r.confidence, 3)]
     if len(shown) < len(r.evidence):
         row.append(len(r.evidence) - len(shown))
@@ -65,11 +66,10 @@ def payload(net: Network, findings: dict, selection: Selection, highlighted: lis
     """The page's data for the selected actors and relations; `highlighted` is the documents section."""
     index = {a.id: i for i, a in enumerate(selection.actors)}
     doc_index = {h.document.id: i for i, h in enumerate(highlighted)}
-    kept = {id(r) for r in selection.relations}
-    shown_edges = [e for e in net.edges.values() if any(id(r) in kept for r in e.relations)]
-    edges = [[index[e.a], index[e.b], e.sign, round(e.weight, 3), STYLE_CODES[e.style()]] for e in shown_edges]
-    drawn = {id(r) for e in shown_edges for r in e.relations}
-    relations = [_relation_row(r, index, drawn, selection, doc_index, highlighted) for r in selection.relations]
+    pairs = {pair_key(r.source, r.target) for r in selection.relations}
+    edges = [[index[e.a], index[e.b], e.sign, round(e.weight, 3), STYLE_CODES[e.style()]]
+             for key, e in net.edges.items() if key in pairs]
+    relations = [_relation_row(r, index, net, selection, doc_index, highlighted) for r in selection.relations]
     docs = [{"title": d.title or d.path, "path": d.path, "date": d.date} for d in (h.document for h in highlighted)]
     return {"actors": _actor_rows(selection.actors, findings), "edges": edges,
             "relations": relations, "docs": docs}

@@ -55,9 +55,10 @@ def excerpts(doc: Document, number: int, spans: list[Span]) -> Highlighted:
                                     key=lambda s: (s.start, s.end))):
         mark_id = f"m{number}-{k}"
         anchors[(span.start, span.end)] = mark_id
-        parts.append(Markup('<li><mark id="{}">{}</mark> <span class="offsets">characters {:,}&ndash;{:,}</span></li>')
-                     .format(mark_id, span.text, span.start, span.end))
-    return Highlighted(doc, Markup('<ol class="excerpts">{}</ol>').format(Markup("\n").join(parts)), anchors)
+        # escape() and an f-string: Markup.format costs more than all the rest at 50,000 sentences
+        parts.append(f'<li><mark id="{mark_id}">{escape(span.text)}</mark> '
+                     f'<span class="offsets">characters {span.start:,}&ndash;{span.end:,}</span></li>')
+    return Highlighted(doc, Markup('<ol class="excerpts">' + "\n".join(parts) + "</ol>"), anchors)
 
 
 def embed(graph: Graph, selection: Selection) -> list[Highlighted]:
