@@ -92,6 +92,19 @@ def test_report_past_the_actor_bound_keeps_the_most_connected_actors():
     assert len(data["relations"]) == 3
 
 
+def test_report_past_the_actor_bound_ranks_places_by_how_many_relations_name_them():
+    b = Builder().rel("Hill Clans", "River Union", 1).rel("River Union", "Coastal Front", -1)
+    b.rel("Hill Clans", "Capital City", -1, type_="ASSAULT").rel("Coastal Front", "Capital City", -1, type_="ASSAULT")
+    b.rel("River Union", "Far Town", -1, type_="ASSAULT")
+    graph = b.graph()
+    for actor in graph.actors:
+        if actor.name in ("Capital City", "Far Town"):
+            actor.type = "place"  # outside the signed network: no weighted degree to rank them by
+    data = data_of(render_report(graph, limits=ReportLimits(max_actors=4, max_relations=4)))
+    assert sorted(a["name"] for a in data["actors"]) == ["Capital City", "Coastal Front", "Hill Clans", "River Union"]
+    assert len(data["relations"]) == 4
+
+
 def seven_reports() -> Graph:
     b = Builder()
     for i in range(7):

@@ -176,11 +176,12 @@ def test_browser_relations_table_filters_as_you_type(opened):
     assert rows and all("Umar" in r for r in rows)
 
 
-def test_browser_markup_in_names_and_evidence_stays_text_and_runs_nothing(browser, tmp_path):
+@pytest.mark.parametrize("limits", [None, ReportLimits(max_documents=0)], ids=["whole texts", "excerpts"])
+def test_browser_markup_in_names_and_evidence_stays_text_and_runs_nothing(browser, tmp_path, limits):
     name = '<img src=x onerror="alert(1);window.__xss=1">'
     evidence = '</script><script>alert(2);window.__xss=2</script> <a href="javascript:alert(3)">backs</a> B.'
     b = Builder().rel(name, "B", 1, text=evidence).rel("B", "C", -1, text="B fights C.")
-    page, _, errors, dialogs = open_report(browser, b.graph(), tmp_path / "probe.html")
+    page, _, errors, dialogs = open_report(browser, b.graph(), tmp_path / "probe.html", limits=limits)
     page.evaluate("window.briefgraph.select('b')")
     page.click("#panel button.quote >> nth=0")
     page.fill("#rel-filter", "backs")
