@@ -144,7 +144,8 @@ def main() -> None:
                         "large store) in the browser instead of building one; its busiest actor is clicked.")
     args = parser.parse_args()
     if args.page:
-        numbers = {"report_mb": round(args.page.stat().st_size / 1e6, 2)} | measure_browser(args.page, *busiest_actor(args.page))
+        numbers = {"report_mb": round(args.page.stat().st_size / 1e6, 2)}
+        numbers.update(measure_browser(args.page, *busiest_actor(args.page)))
         print(json.dumps(numbers))
         return
     graph = synthetic_graph(args.actors, args.relations)

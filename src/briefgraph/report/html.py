@@ -70,9 +70,10 @@ def page_html(graph: Graph, findings: dict, selection: Selection, documents: lis
               title: str | None = None, since=None, until=None) -> str:
     """Fill the template: findings, notes on what was left out, the documents section, data and assets."""
     cited = sum(len(h.anchors) for h in documents)
+    left_out = {section: _with_code(text) for section, text in notes(selection, len(documents), cited).items()}
     return _environment().get_template("report.html.j2").render(
         title=title or _default_title(graph), graph=graph, findings=findings, documents=documents,
-        full_texts=selection.full_texts, notes={k: _with_code(v) for k, v in notes(selection, len(documents), cited).items()},
+        full_texts=selection.full_texts, notes=left_out,
         limit=FINDINGS_LIMIT, data_json=Markup(data_json), css=_asset("report.css"),
         js=_asset("report.js"), bundle=graph_bundle(), generated=dt.date.today().isoformat(),
         since=since, until=until)
