@@ -130,6 +130,17 @@ def test_report_past_a_bound_lists_a_few_sentences_per_relation_and_counts_the_r
     assert "report 6." not in page  # neither listed nor excerpted
 
 
+def test_report_past_a_bound_shares_its_sentence_budget_between_relations():
+    b = Builder()
+    for pair in (("Delta Army", "Port Militia"), ("Sand Council", "Salt Union")):
+        for i in range(4):
+            b.rel(*pair, -1, text=f"The {pair[0]} attacked the {pair[1]}, report {i}.")
+    page = render_report(b.graph(), limits=ReportLimits(max_documents=0, evidence_per_relation=5, max_sentences=6))
+    assert [len(r[5]) for r in data_of(page)["relations"]] == [3, 3]
+    assert "Each relation lists at most 3 of its evidence sentences" in notes_of(page)["evidence"]
+    assert len(marks(page)) == 6
+
+
 def test_report_past_the_relation_bound_highlights_only_the_listed_sentences_in_whole_texts():
     page = render_report(seven_reports(), limits=ReportLimits(max_relations=1, evidence_per_relation=5))
     assert "report 4.</mark>" in page

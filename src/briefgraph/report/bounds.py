@@ -4,7 +4,8 @@ Within the bounds the report holds everything, as it always has: every actor, ev
 document's full text with its evidence highlighted. Beyond them it keeps the most connected actors,
 the strongest relations among them and, past `max_documents`, each cited evidence sentence with its
 document and offsets instead of whole texts; then each relation lists at most `evidence_per_relation`
-of its sentences. `notes` says on the page what was left out and how to get it.
+of its sentences, fewer when that would make more than `max_sentences` in all (never fewer than one).
+`notes` says on the page what was left out and how to get it.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ class ReportLimits:
     max_actors: int = 1000  # what the graph view lays out and draws smoothly
     max_relations: int = 10000
     evidence_per_relation: int = 5  # once any other bound is reached
+    max_sentences: int = 20000  # evidence sentences in all, then: fewer per relation when there are many
 
     def whole_texts(self, documents: int) -> bool:
         """Whether a report of this many documents embeds their whole texts."""
@@ -66,7 +68,8 @@ def select(graph: Graph, net: Network, findings: dict, limits: ReportLimits) -> 
                           total_actors=len(everyone), total_relations=len(graph.relations),
                           total_documents=len(graph.documents))
     if selection.bounded() or not selection.full_texts:  # a corpus within every bound keeps every sentence
-        selection.evidence_cap = limits.evidence_per_relation
+        share = limits.max_sentences // max(len(relations), 1)
+        selection.evidence_cap = max(1, min(limits.evidence_per_relation, share))
     return selection
 
 
