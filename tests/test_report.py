@@ -130,3 +130,10 @@ def test_report_runs_the_analysis_once_for_findings_graph_and_bounds(monkeypatch
     page = render_report(taliban_like(), limits=ReportLimits(max_relations=3, max_documents=0))
     assert len(calls) == 1
     assert "Frustration index: 1" in page and len(data_of(page)["relations"]) == 3
+
+
+def test_report_lists_an_actor_a_relation_names_but_the_graph_does_not():
+    g = Builder().rel("Rebels", "Army", -1).graph()
+    g.actors = [a for a in g.actors if a.name != "Army"]
+    actors = {a["id"]: a["type"] for a in data_of(render_report(g))["actors"]}
+    assert actors == {"rebels": "organization", "army": "unknown"}

@@ -2,6 +2,7 @@
 file or a store. Briefs given as paths are analysed in memory; nothing is stored."""
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Annotated, Optional
@@ -126,6 +127,7 @@ def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
 
     Example: briefgraph report briefs/ --output report.html --max-documents 500
     """
+    from ..cycles import paused_cycle_collection
     from ..report import ReportLimits, write_report
     limits = ReportLimits(max_documents=max_documents, max_actors=max_actors, max_relations=max_relations)
     source = Source(paths, db, graph, min_confidence)
@@ -135,7 +137,10 @@ def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
             loaded = source.with_texts(loaded)
         return write_report(loaded, path, limits=limits, **options)
 
-    _write_file(write, source, output, title, since, until)
+    # As for `analyze`: a stored graph is millions of small objects without cycles, alive until the process
+    # ends, that the collector would only rescan. Extracting briefs keeps it.
+    with contextlib.nullcontext() if source.paths else paused_cycle_collection(freeze_after=True):
+        _write_file(write, source, output, title, since, until)
 
 
 @app.command("plot")

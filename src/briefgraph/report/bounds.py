@@ -77,6 +77,8 @@ def actor_index(graph: Graph, net: Network) -> list[Actor]:
     """Every actor of the graph, then any actor a relation names but the graph does not list."""
     actors = list(graph.actors)
     known = {a.id for a in actors}
+    if {r.source for r in graph.relations} | {r.target for r in graph.relations} <= known:
+        return actors  # the usual case, found without a loop in Python
     for rel in graph.relations:
         for ref in (rel.source, rel.target):
             if ref not in known:
