@@ -222,7 +222,8 @@ def _echo_json_list(items: Iterable[Any]) -> None:
 
 def _print_table(table: Table) -> None:
     from rich.console import Console
-    console = Console(highlight=False)
+    # Cells are text from the briefs, never markup: "[ISIS]" stays in the cell, "[/b]" is no error.
+    console = Console(highlight=False, markup=False, emoji=False)
     if not console.is_terminal:
         console.width = 160  # as `extract --format table`: a file or pipe gets unwrapped rows
     console.print(table)

@@ -10,7 +10,7 @@ from ..model import Graph, actor_confidence
 
 
 def graph_tables(graph: Graph, out: TextIO) -> None:
-    console = Console(file=out, width=160, highlight=False)
+    console = Console(file=out, width=160, highlight=False, markup=False, emoji=False)  # cells are brief text
     console.print(actor_table(graph))
     console.print(relation_table(graph))
 

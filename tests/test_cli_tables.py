@@ -1,0 +1,58 @@
+"""The tables of `actors`, `relations` and `extract --format table` print brief text as it is: square
+brackets and colons in names and sentences are text, never rich markup or emoji codes."""
+import io
+
+from typer.testing import CliRunner
+
+import briefgraph.cli.store  # noqa: F401  (registers the commands)
+from briefgraph.cli.app import app
+from briefgraph.cli.tables import graph_tables
+from briefgraph.model import Actor, Claim, Document, Graph, Modality, Span
+from briefgraph.store import Store
+
+TEXT = "Fighters [of the front] backed :smile: Unit [/b] after talks. Unit [/b] thanked them."
+SENTENCE = "Fighters [of the front] backed :smile: Unit [/b] after talks."
+
+
+def bracketed_graph() -> Graph:
+    doc = Document(text=TEXT, path="briefs/brackets.txt")
+    fighters = Actor("fighters", "Fighters [of the front]", "armed_group", [":smile: cell"], {},
+                     [Span(doc.id, 0, 23, "Fighters [of the front]")])
+    unit = Actor("unit", "Unit [/b]", "armed_group", [], {}, [Span(doc.id, 39, 48, "Unit [/b]")])
+    claim = Claim("fighters", "unit", "SUPPORT", "material_cooperation", 1, Modality("asserted", None, []),
+                  Span(doc.id, 0, len(SENTENCE), SENTENCE), "backed", 0.9)
+    return Graph([doc], [fighters, unit], [], [claim])
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def test_relations_table_prints_brackets_and_colons_of_the_evidence_verbatim(tmp_path):
+    db = str(tmp_path / "store.db")
+    with Store(db) as store:
+        store.add(bracketed_graph().documents[0], bracketed_graph())
+    result = run("relations", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "Fighters [of the front]" in result.stdout and "Unit [/b]" in result.stdout
+    assert ":smile:" in result.stdout
+
+
+def test_actors_table_prints_bracketed_names_and_aliases_verbatim(tmp_path):
+    db = str(tmp_path / "store.db")
+    with Store(db) as store:
+        store.add(bracketed_graph().documents[0], bracketed_graph())
+    result = run("actors", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "Fighters [of the front]" in result.stdout and "Unit [/b]" in result.stdout
+    assert ":smile: cell" in result.stdout
+
+
+def test_extract_tables_print_bracketed_names_verbatim():
+    from briefgraph.model import aggregate
+    graph = bracketed_graph()
+    graph = Graph(graph.documents, graph.actors, aggregate(graph.claims), graph.claims)
+    out = io.StringIO()
+    graph_tables(graph, out)
+    assert "Fighters [of the front]" in out.getvalue() and "Unit [/b]" in out.getvalue()
+    assert ":smile:" in out.getvalue()
