@@ -2,6 +2,8 @@
 brackets and colons in names and sentences are text, never rich markup or emoji codes."""
 import io
 
+import pytest
+
 from typer.testing import CliRunner
 
 import briefgraph.cli.store  # noqa: F401  (registers the commands)
@@ -56,3 +58,52 @@ def test_extract_tables_print_bracketed_names_verbatim():
     graph_tables(graph, out)
     assert "Fighters [of the front]" in out.getvalue() and "Unit [/b]" in out.getvalue()
     assert ":smile:" in out.getvalue()
+
+
+# -- PlainTable: rich's layout, measured without rendering every cell ----------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from rich.table import Table  # noqa: E402
+from rich.console import Console  # noqa: E402
+
+from briefgraph.cli.tables import PlainTable  # noqa: E402
+
+# Names and sentences as briefs have them, plus what rich treats specially: wide characters, markup,
+# emoji codes, control characters, newlines, runs of spaces, empty cells.
+PIECES = st.sampled_from(["Hezbollah", "al-Qaeda", "the", "Rapid Support Forces", "1.00", "+1", "", " ", "  ",
+                          "中国", "🙂", "[b]", "[/b]", ":smile:", "a:b", "\t", "\n", "\x07", "é", "x" * 40])
+CELL = st.lists(PIECES, max_size=6).map(" ".join) | st.text(max_size=30)
+
+
+@st.composite
+def tables(draw):
+    columns = draw(st.integers(1, 6))
+    rows = draw(st.lists(st.lists(CELL, min_size=columns, max_size=columns), max_size=12))
+    headers = draw(st.lists(CELL, min_size=columns, max_size=columns))
+    justify = draw(st.lists(st.sampled_from(["left", "right", "center"]), min_size=columns, max_size=columns))
+    return draw(CELL), headers, justify, rows
+
+
+def printed(cls, table_data, width: int, markup: bool) -> str:
+    title, headers, justify, rows = table_data
+    table = cls(title=title)
+    for header, how in zip(headers, justify):
+        table.add_column(header, justify=how)
+    for row in rows:
+        table.add_row(*row)
+    out = io.StringIO()
+    Console(file=out, width=width, highlight=False, markup=markup, emoji=markup).print(table)
+    return out.getvalue()
+
+
+@settings(max_examples=400, deadline=None)
+@given(tables(), st.integers(1, 200), st.booleans())
+def test_plain_table_prints_exactly_what_a_rich_table_prints(table_data, width, markup):
+    try:
+        expected = printed(Table, table_data, width, markup)
+    except Exception as exc:  # markup rich itself refuses ("[/b]" closing nothing) is refused alike
+        with pytest.raises(type(exc)):
+            printed(PlainTable, table_data, width, markup)
+        return
+    assert printed(PlainTable, table_data, width, markup) == expected
