@@ -51,7 +51,6 @@ def test_actors_table_prints_bracketed_names_and_aliases_verbatim(tmp_path):
 
 
 def test_extract_tables_print_bracketed_names_verbatim():
-    from briefgraph.model import aggregate
     graph = bracketed_graph()
     graph = Graph(graph.documents, graph.actors, aggregate(graph.claims), graph.claims)
     out = io.StringIO()
@@ -61,13 +60,6 @@ def test_extract_tables_print_bracketed_names_verbatim():
 
 
 # -- PlainTable: rich's layout, measured without rendering every cell ----------------------------------
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-from rich.table import Table  # noqa: E402
-from rich.console import Console  # noqa: E402
-
-from briefgraph.cli.tables import PlainTable  # noqa: E402
 
 # Names and sentences as briefs have them, plus what rich treats specially: wide characters, markup,
 # emoji codes, control characters, newlines, runs of spaces, empty cells.

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import Annotated, Iterator, Optional, TextIO
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Iterator, Optional, TextIO
 
 import typer
 

@@ -7,9 +7,7 @@ import os
 import tempfile
 from enum import Enum
 from pathlib import PurePath
-from typing import Annotated, Any, Iterable, Iterator, Optional
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Any, Iterable, Iterator, Optional
 
 import typer
 

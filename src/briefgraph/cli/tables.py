@@ -46,7 +46,6 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-
 class PlainTable(Table):
     """A rich `Table` that measures its columns of plain one-line text without rendering every cell.
 
