@@ -3,13 +3,16 @@ brackets and colons in names and sentences are text, never rich markup or emoji 
 import io
 
 import pytest
-
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+from rich.table import Table
 from typer.testing import CliRunner
 
 import briefgraph.cli.store  # noqa: F401  (registers the commands)
 from briefgraph.cli.app import app
-from briefgraph.cli.tables import graph_tables
-from briefgraph.model import Actor, Claim, Document, Graph, Modality, Span
+from briefgraph.cli.tables import PlainTable, graph_tables
+from briefgraph.model import Actor, Claim, Document, Graph, Modality, Span, aggregate
 from briefgraph.store import Store
 
 TEXT = "Fighters [of the front] backed :smile: Unit [/b] after talks. Unit [/b] thanked them."
