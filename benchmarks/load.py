@@ -5,10 +5,14 @@ The briefs are written by this script from a seeded generator (states and groups
 gazetteer, sentences from a few templates). The base store is filled directly from their known
 actors and claims, without the NLP step, so setting up takes seconds; the concurrent ingest is the
 real `briefgraph add` of further synthetic briefs, more than it can store during the run. The server is `briefgraph serve` in its own
-process. Reports requests/s, p50/p95/p99 latency and errors, overall and per endpoint, and the
+process, at the same priority as the clients (the ingest too, unless `--ingest-nice` lowers it). The
+clients are closed-loop: each sends its next request when the last answer has been read, over its own
+keep-alive connection (`rawhttp.py`: a small asyncio client, so that the load generator takes as little
+as it can of the cores the server needs). Reports requests/s, p50/p95/p99 latency and errors, overall
+and per endpoint, the CPU seconds the server, the ingest and the clients used during the run, and the
 time `serve` takes to answer its first request.
 
-    python benchmarks/load.py [--briefs 1000] [--clients 50] [--seconds 20] [--seed 7]
+    python benchmarks/load.py [--briefs 1000] [--clients 50] [--seconds 20] [--seed 7] [--ingest-nice 0]
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import contextlib
 import json
 import os
 import random
+import resource
 import shutil
 import signal
 import socket
@@ -27,8 +32,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
+from rawhttp import HttpError, KeepAliveClient
 
 from briefgraph.model import Actor, Claim, Document, Graph, Modality, Span, slugify
 from briefgraph.nlp.gazetteer import load_gazetteer
@@ -98,7 +105,7 @@ def start_server(db: Path, port: int) -> tuple[subprocess.Popen, float]:
     """`briefgraph serve` in its own process; returns it and the seconds until it answered."""
     exe = Path(sys.executable).with_name("briefgraph")
     started = time.perf_counter()
-    proc = subprocess.Popen(["nice", str(exe), "serve", "--db", str(db), "--port", str(port)],
+    proc = subprocess.Popen([str(exe), "serve", "--db", str(db), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     while True:
         try:
@@ -112,6 +119,7 @@ def start_server(db: Path, port: int) -> tuple[subprocess.Popen, float]:
 
 
 def request_for(rng: random.Random, ids: list[str], names_: list[str]) -> tuple[str, str]:
+    """(endpoint, URL) of one request; the search words percent-encoded, as any HTTP client sends them."""
     kind = rng.choice(["actor", "relations", "search", "graph"])
     actor = rng.choice(ids)
     if kind == "actor":
@@ -119,20 +127,74 @@ def request_for(rng: random.Random, ids: list[str], names_: list[str]) -> tuple[
     if kind == "relations":
         return kind, f"/api/relations?actor={actor}&limit=50"
     if kind == "search":
-        return kind, f"/api/search?q={rng.choice(names_)[:5]}&limit=20"
+        return kind, f"/api/search?q={quote(rng.choice(names_)[:5])}&limit=20"
     return kind, f"/api/graph?focus={actor}&hops=1"
 
 
-async def client(base: str, rng: random.Random, ids, names_, until: float, out: list) -> None:
-    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+async def client(port: int, rng: random.Random, ids, names_, until: float, out: list, failures: dict) -> None:
+    """One closed-loop client: a request, its whole answer, the next request; every failure is an error."""
+    http = KeepAliveClient("127.0.0.1", port)
+    try:
         while time.perf_counter() < until:
             kind, url = request_for(rng, ids, names_)
             t = time.perf_counter()
             try:
-                ok = (await http.get(url)).status_code == 200
-            except httpx.HTTPError:
-                ok = False
-            out.append((kind, time.perf_counter() - t, ok))
+                status = (await http.get(url))[0]
+                failure = None if status == 200 else f"status {status}"
+            except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, HttpError, ValueError) as exc:
+                failure = type(exc).__name__
+            out.append((kind, time.perf_counter() - t, failure is None))
+            if failure is not None:
+                failures[failure] = failures.get(failure, 0) + 1
+    finally:
+        http.close()
+
+
+def clock_ticks(pids: set[int]) -> float:
+    """CPU seconds (user + system) used so far by the processes `pids` that still run."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def session_pids(sid: int) -> set[int]:
+    """Processes of the session `sid` (the ingest and the worker processes it started)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[3]) == sid:
+                found.add(int(stat.parent.name))
+    return found
+
+
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+class CpuMeter:
+    """CPU seconds of the server, the ingest (all processes of its session) and this process between
+    `start()` and `stop()`. A worker process the ingest starts later counts from its own start."""
+
+    def __init__(self, server: subprocess.Popen, ingest: subprocess.Popen | None):
+        self.server, self.ingest = server.pid, ingest.pid if ingest is not None else None
+        self.ingest_pids: set[int] = set()
+        self.before = (0.0, 0.0, 0.0)
+
+    def _now(self) -> tuple[float, float, float]:
+        if self.ingest is not None:
+            self.ingest_pids |= session_pids(self.ingest)
+        return clock_ticks({self.server}), clock_ticks(self.ingest_pids), own_cpu()
+
+    def start(self) -> None:
+        self.before = self._now()
+
+    def stop(self) -> dict[str, float]:
+        used = [round(after - before, 1) for before, after in zip(self.before, self._now())]
+        return dict(zip(("server", "ingest", "clients"), used))
 
 
 def percentiles(values: list[float]) -> dict[str, float]:
@@ -177,6 +239,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-ingest", action="store_true", help="no concurrent writer (to separate its cost)")
+    parser.add_argument("--ingest-nice", type=int, default=0,
+                        help="run the ingest this much nicer than the server and clients (0: the same priority)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="briefgraph-load-"))
     server = ingest = None
@@ -193,19 +257,23 @@ def main() -> None:
         exe = Path(sys.executable).with_name("briefgraph")
         if not args.no_ingest:
             # Its own process group: `add` runs worker processes, and they must end with it.
-            ingest = subprocess.Popen(["nice", str(exe), "add", str(folder / "ingest"), "--db", str(db)],
+            ingest = subprocess.Popen(["nice", "-n", str(args.ingest_nice), str(exe), "add", str(folder / "ingest"), "--db", str(db)],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
             time.sleep(3)  # let the ingest load its model and start writing
         docs_before = httpx.get(base + "/api/overview", timeout=30).json()["documents"]
         results: list = []
+        failures: dict[str, int] = {}
         until = time.perf_counter() + args.seconds
         rngs = [random.Random(args.seed * 1000 + i) for i in range(args.clients)]
 
         async def run() -> None:
-            await asyncio.gather(*(client(base, r, ids, names_, until, results) for r in rngs))
+            await asyncio.gather(*(client(port, r, ids, names_, until, results, failures) for r in rngs))
+        meter = CpuMeter(server, ingest)
+        meter.start()
         started = time.perf_counter()
         asyncio.run(run())
         elapsed = time.perf_counter() - started
+        cpu = meter.stop()
         time.sleep(1)
         with Store(db, create=False) as store:
             docs_after = store.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
@@ -214,7 +282,9 @@ def main() -> None:
                   "full_graph_first_request_s": round(full_graph, 2),
                   "ingest_still_running": ingest is not None and ingest.poll() is None,
                   "documents_when_load_began": docs_before, "documents_after": docs_after,
-                  **summarise(results, elapsed)}
+                  "ingest_nice": None if ingest is None else args.ingest_nice,
+                  "cpu_s": cpu, "server_cpu_ms_per_request": round(1000 * cpu["server"] / max(1, len(results)), 2),
+                  **summarise(results, elapsed), "error_kinds": failures}
         print(json.dumps(report, indent=2))
     finally:
         for proc in (ingest, server):

@@ -25,3 +25,14 @@ def test_a_collector_already_off_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_freezing_after_the_pause_leaves_what_was_built_out_of_the_collectors_reach():
+    before = gc.get_freeze_count()
+    try:
+        with paused_cycle_collection(freeze_after=True):
+            built = [[i] for i in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= before + len(built)
+    finally:
+        gc.unfreeze()

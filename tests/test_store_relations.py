@@ -87,6 +87,17 @@ def test_relations_read_from_rows_match_aggregating_every_claim(store):
         r.to_dict() for r in full.relations if "hamas" in (r.source, r.target)]
 
 
+def test_relations_read_from_rows_list_a_sentence_said_twice_once_in_the_order_first_said(store):
+    doc = brief("Iran backs Hamas. Iran backs Hezbollah. Iran funds Hamas.")
+    iran, hamas, hez = actor(doc, "Iran", type_="state"), actor(doc, "Hamas"), actor(doc, "Hezbollah")
+    store.add(doc, graph(doc, [iran, hamas, hez], [
+        claim(doc, iran, hamas, "Iran funds Hamas."), claim(doc, iran, hez, "Iran backs Hezbollah."),
+        claim(doc, iran, hamas, "Iran backs Hamas."), claim(doc, iran, hamas, "Iran funds Hamas.")]))
+    [hamas_rel] = [r for r in store.relations() if r.target == "hamas"]
+    assert [span.text for span in hamas_rel.evidence] == ["Iran funds Hamas.", "Iran backs Hamas."]
+    assert [r.to_dict() for r in store.relations()] == [r.to_dict() for r in aggregate(store.graph().claims)]
+
+
 def test_relations_without_evidence_read_only_the_rows_but_keep_modality_and_confidence(store):
     store.add(*gulf())
     [reported] = [r for r in store.relations(evidence=False) if r.modality.status == "reported"]

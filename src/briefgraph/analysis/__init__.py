@@ -7,7 +7,7 @@ from ..model import Graph
 from .balance import balance, balance_dict
 from .centrality import centrality
 from .commitments import commitment_dict, commitments
-from .crosspressure import cross_pressure, pressure_dict
+from .crosspressure import cross_pressure, pressure_dicts
 from .network import Network, network, windowed
 from .timeline import diff_at, diff_dict
 from .whatif import whatif
@@ -27,7 +27,7 @@ def _findings(graph: Graph, net: Network) -> dict:
     return {
         "network": {"actors": len(net.connected_actors()), "edges": len(net.edges),
                     "signed_edges": len(net.signed_edges())},
-        "cross_pressure": [pressure_dict(net, p) for p in cross_pressure(net, result)],
+        "cross_pressure": pressure_dicts(net, cross_pressure(net, result)),
         "balance": balance_dict(net, result),
         "commitments": [commitment_dict(names, c) for c in commitments(graph)],
         "centrality": centrality(net),
@@ -41,8 +41,9 @@ def analyze(graph: Graph, since=None, until=None) -> dict:
     `explanation`, ties and evidence), `balance` (`frustration_index`, `frustrated_edges`,
     `exact`, `camps`, `triads`), `commitments` and `centrality`.
     """
-    graph = windowed(graph, since, until)
-    return analyze_network(graph, network(graph))
+    with paused_cycle_collection():  # building the network allocates as much as the analyses
+        graph = windowed(graph, since, until)
+        return analyze_network(graph, network(graph))
 
 
 __all__ = ["analyze", "analyze_network", "diff_at", "diff_dict", "network", "whatif"]

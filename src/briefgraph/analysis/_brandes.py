@@ -2,9 +2,9 @@
 
 Brandes' algorithm per source s: shortest distances d (scipy's Dijkstra, in C), the shortest-path
 DAG (arcs u->v with d[u] + length == d[v]), path counts sigma (sigma = e_s + A^T sigma) and
-dependencies (delta = sigma * A ((1 + delta) / sigma)). Both recurrences are solved by sparse
-matrix-vector products repeated until they stop changing: exact after as many rounds as the DAG is
-deep, so no Python loop runs over nodes or edges. Two paths tie when their lengths agree within a
+dependencies (delta = sigma * A ((1 + delta) / sigma)). Both recurrences are solved by sums along the
+DAG's arcs (numpy's bincount, arcs ordered as a sparse product would add them) repeated until they stop
+changing: exact after as many rounds as the DAG is deep, so no Python loop runs over nodes or edges. Two paths tie when their lengths agree within a
 relative 1e-9 (networkx asks for exact equality of its float sums, which rounding can miss).
 """
 from __future__ import annotations
@@ -24,6 +24,8 @@ def sampled_betweenness(nodes: list[str], arcs: list[tuple[int, int, float]], so
         return {v: 0.0 for v in nodes}
     i, j, w = (np.array(x) for x in zip(*arcs)) if arcs else (np.array([], int),) * 2 + (np.array([]),)
     tail, head, length = np.concatenate([i, j]), np.concatenate([j, i]), np.concatenate([w, w])
+    order = np.lexsort((head, tail))  # by tail, then head: the order in which a sparse product adds them up
+    tail, head, length = tail[order], head[order], length[order]
     graph = _csr((length, (tail, head)), (n, n))
     dist = dijkstra(graph, directed=True, indices=sources)
     total = np.zeros(n)
@@ -34,15 +36,26 @@ def sampled_betweenness(nodes: list[str], arcs: list[tuple[int, int, float]], so
 
 def _dependencies(d: np.ndarray, s: int, tail, head, length, n: int) -> np.ndarray:
     """How much every node lies on shortest paths from s (Brandes' delta; 0 at s)."""
+    d_tail, d_head = d[tail], d[head]
     with np.errstate(invalid="ignore"):  # unreached ends: inf - inf
-        on_path = np.isfinite(d[tail]) & (np.abs(d[tail] + length - d[head]) <= TIE * np.maximum(d[head], 1.0))
-    dag = _csr((np.ones(int(on_path.sum())), (tail[on_path], head[on_path])), (n, n))
+        # |d[tail] + length - d[head]| <= TIE * max(d[head], 1), computed in place (every arc, every source)
+        gap = d_tail + length
+        gap -= d_head
+        np.abs(gap, out=gap)
+        bound = np.maximum(d_head, 1.0)
+        bound *= TIE
+        on_path = gap <= bound
+        on_path &= np.isfinite(d_tail)
+    # The DAG's arcs, still by tail then head: summing along them with bincount adds the same terms in the
+    # same order as the sparse products sigma = e_s + A^T sigma and A ((1 + delta) / sigma), minus their overhead.
+    up, down = tail[on_path], head[on_path]
     start = np.zeros(n)
     start[s] = 1.0
-    sigma = _fixed_point(lambda x: start + dag.T @ x, start)
+    sigma = _fixed_point(lambda x: start + np.bincount(down, weights=x[up], minlength=n), start)
     reached = sigma > 0
     inverse = np.divide(1.0, sigma, out=np.zeros(n), where=reached)
-    delta = _fixed_point(lambda x: sigma * (dag @ ((1.0 + x) * inverse)), np.zeros(n))
+    delta = _fixed_point(lambda x: sigma * np.bincount(up, weights=((1.0 + x) * inverse)[down], minlength=n),
+                         np.zeros(n))
     delta[s] = 0.0
     return delta
 

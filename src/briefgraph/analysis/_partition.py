@@ -87,64 +87,79 @@ def _constraint_rows(edges, pos, n):
     return coo_array((vals, (rows, cols)), shape=(2 * len(edges), n + len(edges)))
 
 
+# The search runs on nodes numbered in sorted order (0 .. n-1), with lists for neighbours, sides and gains:
+# the same moves, in the same order, with the same random draws, as on the named nodes, at list speed.
+Arcs = list[list[tuple[int, int]]]  # node -> [(neighbour, sign)]
+
+
 class _State:
     """A partition with each node's gain (frustrated minus satisfied edges at it), kept up to date on flips."""
 
-    def __init__(self, adj: Adjacency, side: dict[str, int]):
-        self.adj, self.side = adj, side
-        self.work = sum(len(nbrs) for nbrs in adj.values())  # neighbours visited so far: all, for the gains
-        self.gain = {v: sum(1 if is_frustrated(side, v, u, s) else -1 for u, s in adj[v]) for v in adj}
+    def __init__(self, arcs: Arcs, side: list[int]):
+        self.arcs, self.side = arcs, side
+        self.work = sum(len(nbrs) for nbrs in arcs)  # neighbours visited so far: all, for the gains
+        # An edge is frustrated when (the two sides differ) differs from (the edge is positive).
+        self.gain = [sum(1 if (side[v] != side[u]) == (s > 0) else -1 for u, s in nbrs) for v, nbrs in enumerate(arcs)]
 
-    def flip(self, v: str, log: list[str]) -> int:
+    def flip(self, v: int, log: list[int]) -> int:
         """Move v to the other side; return the change in the number of frustrated edges."""
         change = -self.gain[v]
-        self.work += len(self.adj[v])
-        for u, s in self.adj[v]:
-            self.gain[u] += -2 if is_frustrated(self.side, v, u, s) else 2
-        self.side[v] = 1 - self.side[v]
-        self.gain[v] = -self.gain[v]
+        side, gain, here = self.side, self.gain, self.side[v]
+        nbrs = self.arcs[v]
+        self.work += len(nbrs)
+        for u, s in nbrs:
+            gain[u] += -2 if (here != side[u]) == (s > 0) else 2
+        side[v] = 1 - here
+        gain[v] = -gain[v]
         log.append(v)
         return change
 
-    def descend(self, todo: list[str], log: list[str]) -> int:
+    def descend(self, todo: list[int], log: list[int]) -> int:
         """Flip nodes while a flip lowers the frustration (first improvement over a worklist)."""
-        queued, change = set(todo), 0
+        queued, change, gain = set(todo), 0, self.gain
         while todo:
             v = todo.pop()
             queued.discard(v)
-            if self.gain[v] > 0:
+            if gain[v] > 0:
                 change += self.flip(v, log)
-                for u, _ in self.adj[v]:
+                for u, _ in self.arcs[v]:
                     if u not in queued:
                         queued.add(u)
                         todo.append(u)
         return change
 
 
-def _tree_start(adj: Adjacency, root: str) -> dict[str, int]:
-    """Sides propagated along breadth-first spanning trees (from `root` first): every tree edge satisfied."""
-    side: dict[str, int] = {}
-    for start in [root, *sorted(adj)]:
-        if start in side:
+def _frustrated(arcs: Arcs, side: list[int]) -> int:
+    return sum((side[a] != side[b]) == (s > 0) for a, nbrs in enumerate(arcs) for b, s in nbrs if a < b)
+
+
+def _tree_start(arcs: Arcs, root: int) -> tuple[list[int], list[int]]:
+    """Sides propagated along breadth-first spanning trees (from `root` first): every tree edge satisfied.
+    Also the order in which nodes got their side (the order of the named partition's keys)."""
+    side, order = [-1] * len(arcs), []
+    for start in [root, *range(len(arcs))]:
+        if side[start] >= 0:
             continue
         side[start] = 0
+        order.append(start)
         queue = deque([start])
         while queue:
             v = queue.popleft()
-            for u, s in adj[v]:
-                if u not in side:
+            for u, s in arcs[v]:
+                if side[u] < 0:
                     side[u] = side[v] if s > 0 else 1 - side[v]
+                    order.append(u)
                     queue.append(u)
-    return side
+    return side, order
 
 
-def _kick(state: _State, rng: random.Random, nodes: list[str], log: list[str]) -> int:
+def _kick(state: _State, rng: random.Random, nodes: range, log: list[int]) -> int:
     """Flip a random node and a few of its neighbours, then descend again; return the change."""
     v = rng.choice(nodes)
-    nbrs = [u for u, _ in state.adj[v]]
+    nbrs = [u for u, _ in state.arcs[v]]
     moved = [v] + rng.sample(nbrs, min(len(nbrs), rng.randint(0, KICK_SIZE)))
     change = sum(state.flip(u, log) for u in moved)
-    return change + state.descend(list(dict.fromkeys(moved + [w for u in moved for w, _ in state.adj[u]])), log)
+    return change + state.descend(list(dict.fromkeys(moved + [w for u in moved for w, _ in state.arcs[u]])), log)
 
 
 def work_budget(adj: Adjacency) -> int:
@@ -152,18 +167,18 @@ def work_budget(adj: Adjacency) -> int:
     return max(MIN_WORK, WORK_PER_ARC * sum(len(nbrs) for nbrs in adj.values()))
 
 
-def _improve(adj: Adjacency, side: dict[str, int], rng: random.Random, kicks: int, budget: float) -> tuple[int, int]:
+def _improve(arcs: Arcs, side: list[int], rng: random.Random, kicks: int, budget: float) -> tuple[int, int]:
     """Descend from `side` (changed in place), then keep every kick that does not make it worse, for at
     most `kicks` kicks and until the flips have visited `budget` neighbours. The score and the visits."""
-    nodes = sorted(adj)
-    state = _State(adj, side)
+    nodes = range(len(arcs))
+    state = _State(arcs, side)
     state.descend(sorted(nodes, key=lambda _: rng.random()), [])
-    score = count_frustrated(adj, side)
-    state.work += sum(len(nbrs) for nbrs in adj.values())  # counting the frustrated edges reads every arc
+    score = _frustrated(arcs, side)
+    state.work += sum(len(nbrs) for nbrs in arcs)  # counting the frustrated edges reads every arc
     for _ in range(kicks):
         if state.work > budget:
             break
-        log: list[str] = []
+        log: list[int] = []
         change = _kick(state, rng, nodes, log)
         if change <= 0:
             score += change
@@ -171,6 +186,12 @@ def _improve(adj: Adjacency, side: dict[str, int], rng: random.Random, kicks: in
             for v in reversed(log):
                 state.flip(v, [])
     return score, state.work
+
+
+def _numbered(adj: Adjacency) -> tuple[list[str], Arcs]:
+    names = sorted(adj)
+    number = {n: i for i, n in enumerate(names)}
+    return names, [[(number[u], s) for u, s in adj[n]] for n in names]
 
 
 def local_search(adj: Adjacency, starts: int = 8, kicks: int | None = None, seed: int = 0) -> dict[str, int]:
@@ -182,18 +203,21 @@ def local_search(adj: Adjacency, starts: int = 8, kicks: int | None = None, seed
     budget, and the starts once it is spent (the first always runs). An upper bound on the frustration index, not a proof.
     """
     rng = random.Random(seed)
-    nodes = sorted(adj)
+    names, arcs = _numbered(adj)
+    nodes = range(len(names))
     kicks = kicks if kicks is not None else min(1000, 20 * len(nodes))
-    roots = sorted(nodes, key=lambda n: -len(adj[n]))[: max(1, starts // 2)]
-    inits = [_tree_start(adj, r) for r in roots]
-    inits += [{n: rng.randint(0, 1) for n in nodes} for _ in range(starts - len(inits))]
+    roots = sorted(nodes, key=lambda n: -len(arcs[n]))[: max(1, starts // 2)]
+    randoms = [[rng.randint(0, 1) for _ in nodes] for _ in range(starts - len(roots))]
+    # Tree starts are propagated only when their turn comes: on a large graph the budget ends the search first.
+    inits = [lambda r=r: _tree_start(arcs, r) for r in roots] + [lambda x=x: (x, list(nodes)) for x in randoms]
     best, best_side = None, None
     total, spent = work_budget(adj), 0
-    for i, side in enumerate(inits):
+    for i, init in enumerate(inits):
         if best is not None and spent >= total:
             break
-        score, work = _improve(adj, side, rng, kicks, max(total * (i + 1) / len(inits) - spent, 0))
+        side, order = init()
+        score, work = _improve(arcs, side, rng, kicks, max(total * (i + 1) / len(inits) - spent, 0))
         spent += work
         if best is None or score < best:
-            best, best_side = score, side
+            best, best_side = score, {names[v]: side[v] for v in order}
     return best_side

@@ -11,11 +11,11 @@ Each connected component of the signed graph is solved on its own. Components wi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import networkx as nx
+from itertools import islice
 
 from .network import Edge, Network, edge_dict
-from ._partition import Adjacency, HEURISTIC, count_frustrated, is_frustrated, local_search, solve_milp
+from ._partition import Adjacency, HEURISTIC, count_frustrated, local_search, solve_milp
+from ._triangles import Triangles
 
 EXACT_LIMIT = 60
 
@@ -42,8 +42,24 @@ class Component:
 @dataclass
 class Balance:
     components: list[Component] = field(default_factory=list)
-    triads: list[Triad] = field(default_factory=list)
+    triangles: Triangles = field(default_factory=lambda: Triangles({}))
     _camps: dict[str, tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+    _triads: list[Triad] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def triads(self) -> list[Triad]:
+        """Every triad (see `triads`), listed on first use: counting them does not need the list."""
+        if self._triads is None:
+            self._triads = [Triad(corners, signs) for corners, signs in self.triangles.listing()]
+        return self._triads
+
+    def triad_counts(self) -> tuple[int, int]:
+        """(balanced, unbalanced) triads."""
+        return self.triangles.counts()
+
+    def unbalanced_triads(self, limit: int) -> list[Triad]:
+        """The first `limit` unbalanced triads, in the order of `triads`."""
+        return [Triad(c, s) for c, s in islice(self.triangles.listing(unbalanced_only=True), limit)]
 
     @property
     def frustration_index(self) -> int:
@@ -77,24 +93,17 @@ class Balance:
         return ca is not None and cb is not None and ca[0] == cb[0] and ca[1] != cb[1]
 
 
+def _triangles(net: Network) -> Triangles:
+    return Triangles({e.pair: e.sign for e in net.signed_edges()})
+
+
 def triads(net: Network) -> list[Triad]:
     """Every triangle of signed edges, each once as (a, b, c) with a < b < c, in the order of its (a, b) edge."""
-    sign = {e.pair: e.sign for e in net.signed_edges()}
-    nbrs: dict[str, set[str]] = {}
-    higher: dict[str, set[str]] = {}  # neighbours that sort after the node: the third corner of a triangle
-    for a, b in sign:
-        nbrs.setdefault(a, set()).add(b)
-        nbrs.setdefault(b, set()).add(a)
-        higher.setdefault(a, set()).add(b)
-    found = []
-    for (a, b), ab in sign.items():
-        for c in sorted(nbrs[a] & higher.get(b, set())):
-            found.append(Triad((a, b, c), (ab, sign[(a, c)], sign[(b, c)])))
-    return found
+    return [Triad(corners, signs) for corners, signs in _triangles(net).listing()]
 
 
-def _adjacency(nodes: set[str], signed: list[Edge]) -> Adjacency:
-    """Signed neighbours of each node, from the signed edges of its component."""
+def _adjacency(nodes, signed: list[Edge]) -> Adjacency:
+    """Signed neighbours of each node (in the order of `nodes`), each list in the order of `signed`."""
     adj: Adjacency = {n: [] for n in nodes}
     for e in signed:
         adj[e.a].append((e.b, e.sign))
@@ -102,17 +111,45 @@ def _adjacency(nodes: set[str], signed: list[Edge]) -> Adjacency:
     return adj
 
 
-def _orient(net: Network, side: dict[str, int]) -> dict[str, int]:
+def _components(adj: Adjacency) -> list[set[str]]:
+    """Connected components, largest first, then by their smallest actor id."""
+    seen: set[str] = set()
+    comps = []
+    for start in adj:
+        if start in seen:
+            continue
+        seen.add(start)
+        comp, todo = {start}, [start]
+        while todo:
+            for u, _ in adj[todo.pop()]:
+                if u not in seen:
+                    seen.add(u)
+                    comp.add(u)
+                    todo.append(u)
+        comps.append(comp)
+    return sorted(comps, key=lambda c: (-len(c), min(c)))
+
+
+def _signed_weights(signed: list[Edge]) -> dict[str, float]:
+    """Each actor's summed signed edge weight, added in the order of `signed`."""
+    total: dict[str, float] = {}
+    for e in signed:
+        total[e.a] = total.get(e.a, 0) + e.weight
+        total[e.b] = total.get(e.b, 0) + e.weight
+    return total
+
+
+def _orient(side: dict[str, int], weight: dict[str, float]) -> dict[str, int]:
     """Flip a split so that side 0 holds the component's actor with the largest signed weight."""
-    def degree(n: str) -> float:
-        return sum(e.weight for e in net.neighbours(n).values() if e.sign)
-    top = max(sorted(side), key=degree)
+    top = max(sorted(side), key=weight.__getitem__)
     return side if side[top] == 0 else {n: 1 - s for n, s in side.items()}
 
 
-def _component(net: Network, nodes: set[str], signed: list[Edge], exact_limit: int, time_limit: float) -> Component:
-    """The best split of one component; `signed` holds its signed edges, in the network's order."""
-    adj = _adjacency(nodes, signed)
+def _component(weight: dict[str, float], adj: Adjacency, signed: list[Edge], exact_limit: int,
+               time_limit: float) -> Component:
+    """The best split of one component (`adj`: its nodes in id order); `signed` holds its signed edges, in the
+    network's order."""
+    nodes = adj
     side, exact, method = None, False, HEURISTIC
     if len(nodes) <= exact_limit:
         weights = {e.pair: e.weight for e in signed}
@@ -121,27 +158,29 @@ def _component(net: Network, nodes: set[str], signed: list[Edge], exact_limit: i
     if side is None:
         side = local_search(adj)
         exact, method = False, HEURISTIC
-    side = _orient(net, side)
-    frustrated = [e for e in signed if is_frustrated(side, e.a, e.b, e.sign)]
+    side = _orient(side, weight)
+    frustrated = [e for e in signed if (side[e.a] == side[e.b]) == (e.sign < 0)]  # `is_frustrated`, inline
     return Component(side, frustrated, exact, method)
 
 
 def balance(net: Network, exact_limit: int = EXACT_LIMIT, time_limit: float = 60.0) -> Balance:
     """Solve every signed component; exactly when it has at most `exact_limit` actors."""
-    g = net.to_networkx(signed_only=True)
-    g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
-    comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    edges = net.signed_edges()
+    everyone = _adjacency({}.fromkeys(n for e in edges for n in e.pair), edges)
+    comps = _components(everyone)
     number = {a: i for i, c in enumerate(comps) for a in c}
     signed: list[list[Edge]] = [[] for _ in comps]
-    for e in net.signed_edges():
+    for e in edges:
         signed[number[e.a]].append(e)
-    return Balance([_component(net, set(c), signed[i], exact_limit, time_limit) for i, c in enumerate(comps)],
-                   triads(net))
+    # A component's neighbour lists are its nodes' lists in the whole graph: every neighbour is inside it.
+    weight = _signed_weights(edges)
+    return Balance([_component(weight, {n: everyone[n] for n in sorted(c)}, signed[i], exact_limit, time_limit)
+                    for i, c in enumerate(comps)], _triangles(net))
 
 
 def balance_dict(net: Network, result: Balance, triad_limit: int = 50) -> dict:
     """The JSON-ready balance findings, with actor names and the evidence of each frustrated edge."""
-    unbalanced = [t for t in result.triads if not t.balanced]
+    balanced, unbalanced = result.triad_counts()
     out = {
         "frustration_index": result.frustration_index,
         "exact": result.exact,
@@ -149,8 +188,8 @@ def balance_dict(net: Network, result: Balance, triad_limit: int = 50) -> dict:
         "camps": [sorted(net.name(a) for a in camp) for camp in result.camps()],
         "camp_ids": [sorted(camp) for camp in result.camps()],
         "frustrated_edges": [_frustrated_dict(net, e) for e in result.frustrated],
-        "triads": {"balanced": len(result.triads) - len(unbalanced), "unbalanced": len(unbalanced)},
-        "unbalanced_triads": [_triad_dict(net, t) for t in unbalanced[:triad_limit]],
+        "triads": {"balanced": balanced, "unbalanced": unbalanced},
+        "unbalanced_triads": [_triad_dict(net, t) for t in result.unbalanced_triads(triad_limit)],
         "components": [{"actors": len(c.side), "frustration_index": len(c.frustrated),
                         "exact": c.exact, "method": c.method} for c in result.components],
     }

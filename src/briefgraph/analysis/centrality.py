@@ -53,9 +53,20 @@ def centrality(net: Network) -> dict:
     between, sampled = betweenness(net)
     rows = []
     for a in sorted(degree, key=lambda x: (-degree[x], net.name(x))):
-        pos = sum(e.weight for e in net.neighbours(a, 1).values())
-        neg = sum(e.weight for e in net.neighbours(a, -1).values())
+        pos, neg = _signed_strengths(net, a)
         rows.append({"actor": net.name(a), "id": a, "degree": round(degree[a], 3), "ties": len(net.neighbours(a)),
                      "positive": round(pos, 3), "negative": round(neg, 3),
                      "betweenness": round(between.get(a, 0.0), 4)})
     return {"actors": rows, "betweenness_sampled": sampled}
+
+
+def _signed_strengths(net: Network, actor: str) -> tuple[float, float]:
+    """The summed weights of an actor's positive and of its negative edges, each added in edge order
+    (from 0, as `sum` adds: an actor without such edges gets the integer 0)."""
+    pos = neg = 0
+    for e in net.neighbours(actor).values():
+        if e.sign > 0:
+            pos += e.weight
+        elif e.sign < 0:
+            neg += e.weight
+    return pos, neg

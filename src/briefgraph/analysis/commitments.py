@@ -50,13 +50,29 @@ def _texts(rel: Relation) -> list[str]:
     return [span.text for span in rel.evidence]
 
 
+# Every pledge cue holds one of these; an ASCII sentence without any of them cannot match, so the
+# regular expression (a few times slower than a substring test) reads only the rest.
+PLEDGE_STEMS = ("pledg", "commit", "promis", "vow", "undert")
+
+
+def _says_pledge(text: str) -> bool:
+    if text.isascii():  # beyond ASCII, case-insensitive matching is more than lower() (e.g. the long s)
+        lowered = text.lower()
+        if not any(stem in lowered for stem in PLEDGE_STEMS):
+            return False
+    return PLEDGE_CUES.search(text) is not None
+
+
 def is_pledge(rel: Relation) -> bool:
     if rel.sign == 0:
         return False
-    future = any(cue.lower() in FUTURE_CUES for cue in rel.modality.cues)
-    if rel.type == "AGREE" and (rel.modality.status == "hypothetical" or future):
+    if rel.type == "AGREE" and (rel.modality.status == "hypothetical"
+                                or any(cue.lower() in FUTURE_CUES for cue in rel.modality.cues)):
         return True
-    return any(PLEDGE_CUES.search(t) for t in _texts(rel))
+    for span in rel.evidence:
+        if _says_pledge(span.text):
+            return True
+    return False
 
 
 def pledged_sign(rel: Relation) -> int:
@@ -76,15 +92,18 @@ def _structural_neighbours(graph: Graph, actor: str, touching: dict[str, list[Re
     return out
 
 
-def _index(relations: list[Relation]) -> tuple[dict[str, list[Relation]], dict[str, list[Relation]]]:
-    """Relations by source and by either end, each list in graph order: every pledge then reads only
-    its own actors' relations instead of the whole graph (quadratic in a large corpus)."""
+def _index(relations: list[Relation], sources: set[str], ends: set[str]) -> tuple[dict[str, list[Relation]],
+                                                                                  dict[str, list[Relation]]]:
+    """Relations by source (for `sources`) and by either end (for `ends`), each list in graph order: every
+    pledge then reads only its own actors' relations instead of the whole graph (quadratic in a large corpus)."""
     by_source: dict[str, list[Relation]] = {}
     touching: dict[str, list[Relation]] = {}
     for rel in relations:
-        by_source.setdefault(rel.source, []).append(rel)
-        touching.setdefault(rel.source, []).append(rel)
-        if rel.target != rel.source:
+        if rel.source in sources:
+            by_source.setdefault(rel.source, []).append(rel)
+        if rel.source in ends:
+            touching.setdefault(rel.source, []).append(rel)
+        if rel.target != rel.source and rel.target in ends:
             touching.setdefault(rel.target, []).append(rel)
     return by_source, touching
 
@@ -129,7 +148,8 @@ def commitments(graph: Graph) -> list[Commitment]:
             key = (rel.source, rel.target, pledged_sign(rel))
             found.setdefault(key, Commitment(*key)).pledges.append(rel)
     dates = _dates(graph)
-    by_source, touching = _index(graph.relations) if found else ({}, {})
+    by_source, touching = _index(graph.relations, {c.actor for c in found.values()},
+                                 {c.target for c in found.values()}) if found else ({}, {})
     for c in found.values():
         targets = {c.target} | _structural_neighbours(graph, c.target, touching)
         since = min((d for d in (_earliest(p, dates) for p in c.pledges) if d), default=None)

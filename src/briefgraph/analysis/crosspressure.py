@@ -15,97 +15,60 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from ._pairsets import Pair, PairSet, SignedIndex, no_pairs
 from .balance import Balance, balance
-from .network import Edge, Network, evidence_texts
+from .network import Network, evidence_texts
 
 EXPOSURE_WEIGHT = 0.5
 
 
 @dataclass
-class Pair:
-    a: str
-    b: str
-    product: float
-    why: str  # "negative tie" or "opposite camps"
-
-
-@dataclass
 class Pressure:
     actor: str
-    torn: float = 0.0
-    exposure: float = 0.0
-    torn_pairs: list[Pair] = field(default_factory=list)
-    exposure_pairs: list[Pair] = field(default_factory=list)
+    torn_set: PairSet = field(default_factory=no_pairs)  # hostile pairs of positive neighbours
+    exposure_set: PairSet = field(default_factory=no_pairs)  # (positive neighbour, negative neighbour) pairs
+
+    def __post_init__(self) -> None:
+        self.torn = self.torn_set.total()
+        self.exposure = self.exposure_set.total()
 
     @property
     def score(self) -> float:
         return self.torn + EXPOSURE_WEIGHT * self.exposure
 
+    @property
+    def torn_pairs(self) -> list[Pair]:
+        return self.torn_set.pairs()
 
-def hostility(net: Network, result: Balance, b: str, c: str) -> str | None:
-    """Why B and C count as hostile ('negative tie', 'opposite camps'), or None when they do not."""
-    sign = net.sign(b, c)
-    if sign < 0:
-        return "negative tie"
-    if sign == 0 and result.opposite(b, c):
-        return "opposite camps"
-    return None
+    @property
+    def exposure_pairs(self) -> list[Pair]:
+        return self.exposure_set.pairs()
 
 
-class _Hostility:
-    """The hostile pairs among an actor's neighbours, found without trying every pair: pairs joined by a
-    negative tie through each neighbour's negative ties, pairs in opposite camps by camp (trying only the
-    pairs across the two sides of one component). Linear in what it finds plus those cross-camp pairs."""
-
-    def __init__(self, net: Network, result: Balance):
-        self.foes: dict[str, list[str]] = {}
-        self.signed: dict[str, set[str]] = {}  # actor -> every actor it shares a signed edge with
-        for e in net.signed_edges():
-            self.signed.setdefault(e.a, set()).add(e.b)
-            self.signed.setdefault(e.b, set()).add(e.a)
-            if e.sign < 0:
-                self.foes.setdefault(e.a, []).append(e.b)
-                self.foes.setdefault(e.b, []).append(e.a)
-        self.camp = {a: (i, side) for i, c in enumerate(result.components) for a, side in c.side.items()}
-
-    def pairs(self, left: list[str], right: set[str], ordered: bool) -> list[tuple[str, str, str]]:
-        """(b, c, why) for b in `left` and c in `right` that are hostile, sorted; with `ordered` (both
-        sides the same actors) each pair once, b < c."""
-        found = [(b, c, "negative tie") for b in left for c in self.foes.get(b, ()) if c in right]
-        across: dict[int, tuple[list[str], list[str]]] = {}
-        for side_of, group in ((0, left), (1, right)):
-            for x in group:
-                if x in self.camp:
-                    comp, side = self.camp[x]
-                    across.setdefault(comp, ([], [], [], []))[2 * side_of + side].append(x)
-        none: set[str] = set()
-        for l0, l1, r0, r1 in across.values():
-            for bs, cs in ((l0, r1), (l1, r0)):
-                others = set(cs)  # set difference: the cross pairs without a signed edge, in C
-                found += [(b, c, "opposite camps") for b in bs for c in others - self.signed.get(b, none)]
-        if ordered:
-            found = [(b, c, why) for b, c, why in found if b < c]
-        return sorted(found)
+def _hostility(net: Network, result: Balance) -> SignedIndex:
+    camp = {a: (i, side) for i, c in enumerate(result.components) for a, side in c.side.items()}
+    return SignedIndex(net.signed_edges(), camp)
 
 
-def pressure_of(net: Network, result: Balance, actor: str, hostile: _Hostility | None = None) -> Pressure:
-    hostile = hostile or _Hostility(net, result)
+def pressure_of(net: Network, result: Balance, actor: str, hostile: SignedIndex | None = None) -> Pressure:
+    """An actor's torn and exposure pairs: every pair is tried, as a block of arrays (see `_pairsets`)."""
+    hostile = hostile or _hostility(net, result)
     pos, neg = net.neighbours(actor, 1), net.neighbours(actor, -1)
-    p = Pressure(actor)
-    friends = sorted(pos)
-    p.torn_pairs = [Pair(b, c, pos[b].weight * pos[c].weight, why)
-                    for b, c, why in hostile.pairs(friends, set(pos), ordered=True)]
-    p.exposure_pairs = [Pair(b, c, pos[b].weight * neg[c].weight, why)
-                        for b, c, why in hostile.pairs(friends, set(neg), ordered=False)]
-    p.torn = sum(x.product for x in p.torn_pairs)
-    p.exposure = sum(x.product for x in p.exposure_pairs)
-    return p
+    if not pos:
+        return Pressure(actor)
+    friends, foes = sorted(pos), sorted(neg)
+    f, f_weight = hostile.numbers(friends), np.array([pos[b].weight for b in friends])
+    e, e_weight = hostile.numbers(foes), np.array([neg[c].weight for c in foes])
+    return Pressure(actor, hostile.hostile(f, f_weight, f, f_weight, distinct=True),
+                    hostile.hostile(f, f_weight, e, e_weight, distinct=False))
 
 
 def cross_pressure(net: Network, result: Balance | None = None) -> list[Pressure]:
     """Actors under cross-pressure, highest score first (ties by name); actors scoring 0 are left out."""
     result = result if result is not None else balance(net)
-    hostile = _Hostility(net, result)
+    hostile = _hostility(net, result)
     ranked = [pressure_of(net, result, a, hostile) for a in sorted(net.connected_actors())]
     ranked = [p for p in ranked if p.score > 0]
     return sorted(ranked, key=lambda p: (-p.score, net.name(p.actor)))
@@ -115,9 +78,23 @@ def scores(ranked: list[Pressure]) -> dict[str, float]:
     return {p.actor: p.score for p in ranked}
 
 
-def _tie(net: Network, edge: Edge, actor: str) -> dict:
-    return {"actor": net.name(edge.other(actor)), "sign": edge.sign, "weight": round(edge.weight, 3),
-            "evidence": evidence_texts(edge, 3)}
+class _Ties:
+    """Tie entries of the ranking: an edge's name-free part (sign, rounded weight, evidence) is worked out once
+    and shared by the entries of both its ends."""
+
+    def __init__(self, net: Network):
+        self.net = net
+        self.names = {a: actor.name for a, actor in net.actors.items()}
+        self.parts: dict[int, tuple[int, float, list[str]]] = {}  # id(edge) -> (sign, weight, evidence)
+
+    def of(self, actor: str, sign: int) -> list[dict]:
+        ties, parts, names = [], self.parts, self.names
+        for other, edge in self.net.neighbours(actor, sign).items():
+            part = parts.get(id(edge))
+            if part is None:
+                part = parts[id(edge)] = (edge.sign, round(edge.weight, 3), evidence_texts(edge, 3))
+            ties.append({"actor": names.get(other, other), "sign": part[0], "weight": part[1], "evidence": part[2]})
+        return ties
 
 
 def _pair(net: Network, pair: Pair) -> dict:
@@ -127,20 +104,15 @@ def _pair(net: Network, pair: Pair) -> dict:
 def explain(net: Network, p: Pressure) -> str:
     """One sentence on why an actor is cross-pressured."""
     parts = []
-    if p.torn_pairs:
-        top = _strongest(p.torn_pairs)[0]
+    if len(p.torn_set):
+        top = p.torn_set.strongest(1)[0]
         parts.append(f"positive ties to both {net.name(top.a)} and {net.name(top.b)} ({top.why})"
-                     + (f" and {len(p.torn_pairs) - 1} more such pair(s)" if len(p.torn_pairs) > 1 else ""))
-    if p.exposure_pairs:
-        friends = sorted({net.name(x.a) for x in p.exposure_pairs})
-        foes = sorted({net.name(x.b) for x in p.exposure_pairs})
+                     + (f" and {len(p.torn_set) - 1} more such pair(s)" if len(p.torn_set) > 1 else ""))
+    if len(p.exposure_set):
+        friends = sorted({net.name(a) for a in p.exposure_set.firsts()})
+        foes = sorted({net.name(b) for b in p.exposure_set.seconds()})
         parts.append(f"positive ties to {_few(friends)} while negative ties with {_few(foes)}")
     return f"{net.name(p.actor)} holds " + "; and ".join(parts) + "."
-
-
-def _strongest(pairs: list[Pair]) -> list[Pair]:
-    """Pairs by product, those joined by a negative tie before those only in opposite camps."""
-    return sorted(pairs, key=lambda x: (-x.product, x.why != "negative tie"))
 
 
 def _few(names: list[str], limit: int = 5) -> str:
@@ -148,14 +120,21 @@ def _few(names: list[str], limit: int = 5) -> str:
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
-def pressure_dict(net: Network, p: Pressure, pair_limit: int = 10) -> dict:
+def pressure_dicts(net: Network, ranked: list[Pressure], pair_limit: int = 10) -> list[dict]:
+    """`pressure_dict` of each entry; an edge's evidence is gathered once for both of its ends."""
+    ties = _Ties(net)
+    return [pressure_dict(net, p, pair_limit, ties) for p in ranked]
+
+
+def pressure_dict(net: Network, p: Pressure, pair_limit: int = 10, ties: _Ties | None = None) -> dict:
     """A JSON-ready ranking entry with the ties and pairs behind the score and their evidence."""
+    ties = ties or _Ties(net)
     return {
         "actor": net.name(p.actor), "id": p.actor, "score": round(p.score, 3),
         "torn": round(p.torn, 3), "exposure": round(p.exposure, 3),
         "explanation": explain(net, p),
-        "positive_ties": [_tie(net, e, p.actor) for e in net.neighbours(p.actor, 1).values()],
-        "negative_ties": [_tie(net, e, p.actor) for e in net.neighbours(p.actor, -1).values()],
-        "torn_pairs": [_pair(net, x) for x in _strongest(p.torn_pairs)[:pair_limit]],
-        "exposure_pairs": [_pair(net, x) for x in _strongest(p.exposure_pairs)[:pair_limit]],
+        "positive_ties": ties.of(p.actor, 1),
+        "negative_ties": ties.of(p.actor, -1),
+        "torn_pairs": [_pair(net, x) for x in p.torn_set.strongest(pair_limit)],
+        "exposure_pairs": [_pair(net, x) for x in p.exposure_set.strongest(pair_limit)],
     }

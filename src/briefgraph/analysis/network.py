@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
+from ..cycles import paused_cycle_collection
 from ..errors import SettingsError
 from ..model import Actor, Graph, Relation
 
@@ -73,9 +74,13 @@ class Edge:
 
 def build_edge(a: str, b: str, relations: list[Relation]) -> Edge:
     """Aggregate the relations of one pair into an edge."""
-    total = sum(r.sign * signing_weight(r) for r in relations)
+    total = strength = 0  # one pass, adding in the same order as `signing_weight` and `status_weight` would
+    for r in relations:
+        status = r.modality.status
+        weight = STATUS_WEIGHTS.get(status, 0.0) * r.confidence
+        total += r.sign * (0.0 if r.sign == 0 or status in UNSIGNING_STATUSES else weight)
+        strength += weight
     sign = 1 if total > 1e-9 else -1 if total < -1e-9 else 0
-    strength = sum(status_weight(r.modality.status) * r.confidence for r in relations)
     return Edge(a, b, sign, abs(total) if sign else 0.0, strength, list(relations))
 
 
@@ -84,7 +89,9 @@ class Network:
     """Actors (by id) and the edges between them."""
     actors: dict[str, Actor]
     edges: dict[tuple[str, str], Edge]
-    _index: dict[str, list[Edge]] | None = field(default=None, repr=False, compare=False)
+    # actor -> sign (None for every edge) -> neighbour id -> edge, built once on first use: analyses ask
+    # for the neighbours of every actor several times.
+    _index: dict[str, dict[int | None, dict[str, Edge]]] | None = field(default=None, repr=False, compare=False)
 
     def name(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
@@ -101,9 +108,9 @@ class Network:
         return [e for e in self.edges.values() if e.sign]
 
     def neighbours(self, actor_id: str, sign: int | None = None) -> dict[str, Edge]:
-        """Map neighbour id -> edge; only edges of `sign` when given."""
-        return {(e.b if e.a == actor_id else e.a): e for e in self._incident().get(actor_id, [])
-                if sign is None or e.sign == sign}
+        """Map neighbour id -> edge (in the order of `edges`); only edges of `sign` when given.
+        The map is shared between calls: read it, do not change it."""
+        return self._incident().get(actor_id, _NO_NEIGHBOURS).get(sign, _NO_EDGES)
 
     def connected_actors(self) -> set[str]:
         return set(self._incident())  # the index lists exactly the actors at an end of some edge
@@ -129,14 +136,22 @@ class Network:
         edges = {k: replace(e, relations=list(e.relations)) for k, e in self.edges.items()}
         return Network(dict(self.actors), edges)
 
-    def _incident(self) -> dict[str, list[Edge]]:
+    def _incident(self) -> dict[str, dict[int | None, dict[str, Edge]]]:
         if self._index is None:
-            index: dict[str, list[Edge]] = {}
+            index: dict[str, dict[int | None, dict[str, Edge]]] = {}
             for e in self.edges.values():
-                index.setdefault(e.a, []).append(e)
-                index.setdefault(e.b, []).append(e)
+                for here, there in ((e.a, e.b), (e.b, e.a)):
+                    maps = index.get(here)
+                    if maps is None:
+                        maps = index[here] = {None: {}, 1: {}, -1: {}, 0: {}}
+                    maps[None][there] = e
+                    maps[e.sign][there] = e
             self._index = index
         return self._index
+
+
+_NO_EDGES: dict[str, Edge] = {}
+_NO_NEIGHBOURS: dict[int | None, dict[str, Edge]] = {}
 
 
 def as_date(value: str | dt.date | None) -> str | None:
@@ -189,24 +204,28 @@ def windowed(graph: Graph, since=None, until=None) -> Graph:
 
 def network(graph: Graph, since=None, until=None) -> Network:
     """The signed network of a graph, optionally from the evidence of one time window only."""
-    graph = windowed(graph, since, until)
-    places = {a.id for a in graph.actors if a.type == "place"}  # places are where things happen, not who
-    groups: dict[tuple[str, str], list[Relation]] = {}
-    for rel in graph.relations:
-        if rel.source != rel.target and not {rel.source, rel.target} & places:
-            groups.setdefault(pair_key(rel.source, rel.target), []).append(rel)
-    edges = {k: build_edge(k[0], k[1], rels) for k, rels in groups.items()}
-    return Network({a.id: a for a in graph.actors}, edges)
+    # Hundreds of thousands of relations and edges, no cycles: the collector's rescans would cost more than the build.
+    with paused_cycle_collection():
+        graph = windowed(graph, since, until)
+        places = {a.id for a in graph.actors if a.type == "place"}  # places are where things happen, not who
+        groups: dict[tuple[str, str], list[Relation]] = {}
+        for rel in graph.relations:
+            if rel.source != rel.target and rel.source not in places and rel.target not in places:
+                groups.setdefault(pair_key(rel.source, rel.target), []).append(rel)
+        edges = {k: build_edge(k[0], k[1], rels) for k, rels in groups.items()}
+        return Network({a.id: a for a in graph.actors}, edges)
 
 
 def evidence_texts(edge: Edge, limit: int = 5) -> list[str]:
     """Distinct evidence sentences of an edge, first `limit` of them."""
     if limit <= 0:
         return []
+    if len(edge.relations) == 1 and len(edge.relations[0].evidence) == 1:  # most edges: one sentence
+        return [edge.relations[0].evidence[0].text]
     seen: dict[str, None] = {}  # insertion-ordered set; stop once `limit` are found (hubs carry thousands)
     for rel in edge.relations:
         for span in rel.evidence:
-            seen.setdefault(span.text)
+            seen[span.text] = None  # a repeated sentence keeps its first place
             if len(seen) == limit:
                 return list(seen)
     return list(seen)

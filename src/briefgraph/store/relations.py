@@ -28,6 +28,7 @@ _CLAIM_ROWS = """SELECT c.id, c.doc_id, c.source, c.type, c.target, c.status, c.
                  FROM claims c JOIN documents d ON d.id = c.doc_id"""
 _ROW_COLUMNS = ("id, source, type, target, status, quad, sign, probability, cues, claims, documents, "
                 "confidence, first_date, last_date, first_claim")
+_READ_COLUMNS = "id, source, type, target, status, quad, sign, probability, cues, confidence"  # what a Relation holds
 
 
 @dataclass
@@ -137,15 +138,22 @@ def read_relations(db: sqlite3.Connection, actor_id: str | None = None, evidence
     """
     where, params = ("source = ? OR target = ?", [actor_id, actor_id]) if actor_id else ("1 = 1", [])
     with paused_cycle_collection():
-        rows = db.execute(f"SELECT {_ROW_COLUMNS} FROM relations WHERE {where} ORDER BY first_claim", params)
+        rows = db.execute(f"SELECT {_READ_COLUMNS} FROM relations WHERE {where} ORDER BY first_claim", params)
         relations = {(source, type_, target, status): Relation(
                          rel_id, source, target, type_, quad, sign, Modality(status, probability, _cues(cues)),
                          [], confidence)
-                     for (rel_id, source, type_, target, status, quad, sign, probability, cues, _claims, _documents,
-                          confidence, _first, _last, _first_claim) in rows}
+                     for rel_id, source, type_, target, status, quad, sign, probability, cues, confidence in rows}
         if evidence:
             _attach_evidence(db, relations, where, params)
-    return sorted(relations.values(), key=lambda r: STATUSES.index(r.modality.status))
+    return _by_status(relations.values())
+
+
+def _by_status(relations: Iterable[Relation]) -> list[Relation]:
+    """Facts first, each status in the order given (a stable sort by status, without a key per relation)."""
+    buckets: dict[str, list[Relation]] = {status: [] for status in STATUSES}
+    for rel in relations:
+        buckets[rel.modality.status].append(rel)
+    return [rel for bucket in buckets.values() for rel in bucket]
 
 
 def _cues(stored: str) -> list[str]:
@@ -153,11 +161,21 @@ def _cues(stored: str) -> list[str]:
 
 
 def _attach_evidence(db: sqlite3.Connection, relations: dict[Key, Relation], where: str, params: list) -> None:
-    seen: set[tuple] = set()
+    """Each relation's distinct evidence sentences in claim order. A relation's first sentence cannot repeat
+    one before it, so only relations with more than one claim keep a set of the sentences seen."""
+    seen: dict[Key, set[tuple]] = {}
     rows = db.execute(f"""SELECT source, type, target, status, doc_id, ev_start, ev_end, ev_text FROM claims
                           WHERE {where} ORDER BY id""", params)
     for source, type_, target, status, doc_id, start, end, text in rows:
         key = (source, type_, target, status)
-        if (key, doc_id, start, end, text) not in seen and key in relations:
-            seen.add((key, doc_id, start, end, text))
-            relations[key].evidence.append(Span(doc_id, start, end, text))
+        rel = relations.get(key)
+        if rel is None:
+            continue
+        if rel.evidence:
+            marks = seen.get(key)
+            if marks is None:
+                marks = seen[key] = {(s.doc, s.start, s.end, s.text) for s in rel.evidence}
+            if (doc_id, start, end, text) in marks:
+                continue
+            marks.add((doc_id, start, end, text))
+        rel.evidence.append(Span(doc_id, start, end, text))

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from . import actors, analysis, cache, documents, errors, graph, overview, relations, review, search, security, upload
+from . import actors, analysis, cache, documents, errors, front, graph, overview, relations, review, search, security, upload
 from .common import HERE
 from .context import Workbench
 
@@ -16,6 +16,13 @@ analysis, review decisions and uploads. Lists are paginated with `offset` and `l
 `{items, total, offset, limit}`. Every error is `{"error": {"status", "code", "message"}}`.
 State-changing requests need the `X-CSRF-Token` header (from `GET /api/csrf`) unless they carry the
 server's token as `Authorization: Bearer TOKEN`."""
+
+
+class WorkbenchAPI(FastAPI):
+    """FastAPI with the front door (`front.py`) outside its whole middleware stack."""
+
+    def build_middleware_stack(self):
+        return front.FrontDoor(super().build_middleware_stack(), self.state.answers, self.state.guard)
 
 
 BUNDLE = HERE.parent / "report" / "assets" / "graph.bundle.js"  # built by `make bundle`, not in git
@@ -29,15 +36,17 @@ def create_app(db: str, token: str | None = None, allowed_hosts: set[str] | None
         yield
         app.state.jobs.stop()  # let an upload being stored finish before the process exits
 
-    app = FastAPI(title="briefgraph", version="1", description=API_DESCRIPTION, lifespan=lifespan,
+    app = WorkbenchAPI(title="briefgraph", version="1", description=API_DESCRIPTION, lifespan=lifespan,
                   docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
     app.state.workbench = Workbench(db)
     app.state.jobs = upload.Jobs(db, model, catalogue, on_stored=app.state.workbench.refresh)
     app.state.catalogue = catalogue
     app.state.graph_bundle = BUNDLE.is_file()
+    app.state.answers = cache.Answers(app.state.workbench)
+    app.state.guard = security.Guard(token, frozenset(allowed_hosts) if allowed_hosts else None)
     errors.install(app)
-    app.add_middleware(cache.CacheMiddleware, workbench=app.state.workbench)  # inside the security checks
-    security.install(app, security.Guard(token, frozenset(allowed_hosts) if allowed_hosts else None))
+    app.add_middleware(cache.CacheMiddleware, answers=app.state.answers)  # inside the security checks
+    security.install(app, app.state.guard)
     for module in (overview, search, actors, relations, documents, graph, analysis, review, upload):
         app.include_router(module.router, responses=errors.RESPONSES)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

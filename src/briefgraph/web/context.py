@@ -121,6 +121,9 @@ class Workbench:
         self._last_read = 0.0
         self._last_check = 0.0
         self._analysed: View | None = None  # the newest view whose analysis is done
+        # Counts the readings made for a write through this app (a review decision, an upload): answers
+        # computed before one must never be served again, not even while a newer one is computed.
+        self.own_writes = 0
 
     def store(self) -> Store:
         store = getattr(self._local, "store", None)
@@ -134,7 +137,7 @@ class Workbench:
     def view(self) -> View:
         view = self._view
         if view is None:
-            return self.refresh()
+            return self._read()
         self._check(view)
         return view
 
@@ -167,12 +170,17 @@ class Workbench:
         return self._analysed.analysis() if self._analysed is not None else None
 
     def refresh(self) -> View:
-        """Read the store now and make that the view every request sees."""
+        """Read the store now, after a write through this app, and make that the view every request sees."""
+        return self._read(own_write=True)
+
+    def _read(self, own_write: bool = False) -> View:
         with self._lock:
             version = self.version()
             if self._view is None or self._view.version != version:
                 self._view = _warm(View(self.store().reviewed_graph(), version))
             self._last_read = time.monotonic()
+            if own_write:  # counted under the lock, once the view shows the write: two writes never count once
+                self.own_writes += 1
             return self._view
 
     def _read_in_background(self) -> None:
@@ -183,7 +191,7 @@ class Workbench:
 
         def read() -> None:
             try:
-                self.refresh()
+                self._read()
             finally:
                 self._reading = False
         threading.Thread(target=read, name="briefgraph-view", daemon=True).start()

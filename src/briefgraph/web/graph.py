@@ -43,6 +43,13 @@ def _index(relations: list[Relation]) -> dict[str, list[Relation]]:
     return out
 
 
+def _outgoing(relations: list[Relation]) -> dict[str, list[Relation]]:
+    out: dict[str, list[Relation]] = {}
+    for r in relations:
+        out.setdefault(r.source, []).append(r)
+    return out
+
+
 def _neighbourhood(near: dict[str, list[Relation]], wanted, focus: str, hops: int) -> set[str]:
     """Actors within `hops` ties of `focus`, counting only the relations the filter keeps."""
     seen, queue = {focus}, deque([(focus, 0)])
@@ -72,9 +79,11 @@ def graph_data(v: View, signs: set[str] | None, types: set[str] | None, statuses
             raise ApiError(404, f"no actor {focus!r}")
         near = v.by_actor if graph is v.graph else _index(graph.relations)
         keep = _neighbourhood(near, wanted, focus_id, hops)
-        # Each relation is met from its source only: half the lookups, and no duplicates to drop.
-        edges = sorted({r.id: r for a in keep for r in near.get(a, ()) if r.source == a and r.target in keep
-                        and wanted(r)}.values(), key=lambda r: r.id)
+        outgoing = v.derived("outgoing", lambda v: _outgoing(v.graph.relations)) if graph is v.graph else \
+            _outgoing(graph.relations)
+        # Each relation is met from its source only: no duplicates to drop.
+        edges = sorted((r for a in keep for r in outgoing.get(a, ()) if r.target in keep and wanted(r)),
+                       key=lambda r: r.id)
     else:
         edges = [r for r in graph.relations if wanted(r)]
     degree: dict[str, int] = {}

@@ -17,7 +17,8 @@ from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
-from starlette.datastructures import MutableHeaders
+from starlette.datastructures import MutableHeaders, QueryParams
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import error_response
@@ -28,6 +29,13 @@ CSRF_HEADER = "x-csrf-token"
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; worker-src 'self' blob:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+# Added to every answer (names in lower case, as ASGI sends them).
+SECURITY_HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"same-origin")]
+
+
+def csrf_cookie(secret: str) -> bytes:
+    return f"{CSRF_COOKIE}={secret}; HttpOnly; Path=/; SameSite=strict".encode()
 
 
 @dataclass
@@ -50,6 +58,28 @@ class Guard:
             return False
         cookie = request.cookies.get(CSRF_COOKIE, "")
         return bool(cookie) and _same(request.headers.get(CSRF_HEADER, ""), cookie)
+
+    def plain_get(self, scope: Scope) -> bool | None:
+        """For a GET that the checks below let through without refusing or redirecting it: whether its answer
+        must set a CSRF cookie. None when it takes the full checks to answer it (raw headers, no Request)."""
+        host = cookie = authorization = None
+        for name, value in scope["headers"]:
+            if name == b"host" and host is None:
+                host = value.decode("latin-1")
+            elif name == b"cookie" and cookie is None:
+                cookie = value.decode("latin-1")
+            elif name == b"authorization" and authorization is None:
+                authorization = value.decode("latin-1")
+        if self.allowed_hosts is not None and (host or "") not in self.allowed_hosts:
+            return None
+        cookies = cookie_parser(cookie) if cookie else {}
+        if self.token is not None:
+            if "token" in QueryParams(scope.get("query_string", b"")):
+                return None  # perhaps the ?token= visit that sets the token cookie
+            bearer = (authorization or "").startswith("Bearer ") and _same(authorization[7:], self.token)
+            if not (bearer or _same(cookies.get(TOKEN_COOKIE, ""), self.token)):
+                return None
+        return CSRF_COOKIE not in cookies
 
 
 def _same(a: str, b: str) -> bool:
@@ -77,11 +107,10 @@ class GuardMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                headers["Content-Security-Policy"] = CSP
-                headers["X-Content-Type-Options"] = "nosniff"
-                headers["Referrer-Policy"] = "same-origin"
+                for name, value in SECURITY_HEADERS:
+                    headers[name.decode()] = value.decode()
                 if fresh:
-                    headers.append("set-cookie", f"{CSRF_COOKIE}={scope['state']['csrf']}; HttpOnly; Path=/; SameSite=strict")
+                    headers.append("set-cookie", csrf_cookie(scope["state"]["csrf"]).decode())
             await send(message)
         await self.app(scope, receive, send_with_headers)
 
