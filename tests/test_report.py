@@ -126,7 +126,7 @@ def test_report_runs_the_analysis_once_for_findings_graph_and_bounds(monkeypatch
     from briefgraph.report import html as report_html
     calls = []
     analyze_network = report_html.analyze_network
-    monkeypatch.setattr(report_html, "analyze_network", lambda g, n: calls.append(n) or analyze_network(g, n))
+    monkeypatch.setattr(report_html, "analyze_network", lambda g, n, **kw: calls.append(n) or analyze_network(g, n, **kw))
     page = render_report(taliban_like(), limits=ReportLimits(max_relations=3, max_documents=0))
     assert len(calls) == 1
     assert "Frustration index: 1" in page and len(data_of(page)["relations"]) == 3

@@ -50,7 +50,8 @@ def render_report(graph: Graph, title: str | None = None, since=None, until=None
     """
     graph = windowed(graph, since, until)
     net = network(graph)
-    return render_page(graph, net, analyze_network(graph, net), title, since, until, limits)
+    findings = analyze_network(graph, net, described=FINDINGS_LIMIT)  # the page lists the top few only
+    return render_page(graph, net, findings, title, since, until, limits)
 
 
 def render_page(graph: Graph, net: Network, findings: dict, title: str | None = None, since=None, until=None,
