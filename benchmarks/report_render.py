@@ -16,6 +16,7 @@ report, opens it in Debian's headless Chromium through Playwright and measures:
 - one redraw after a zoom (two animation frames, so it includes up to one frame of waiting).
 
 Prints the numbers; asserts nothing. Run: .venv/bin/python benchmarks/report_render.py [--actors N --relations M]
+or, for a report already written: .venv/bin/python benchmarks/report_render.py --page report.html
 """
 from __future__ import annotations
 
@@ -88,7 +89,16 @@ def build_report(graph: Graph, path: Path) -> dict:
             "report_mb": round(path.stat().st_size / 1e6, 2)}
 
 
-def measure_browser(path: Path) -> dict:
+def busiest_actor(path: Path) -> tuple[str, str]:
+    """(id, name) of the actor of highest weighted degree in a report's data."""
+    page = path.read_text(encoding="utf-8")
+    start = page.index('id="bg-data">') + len('id="bg-data">')
+    actors = json.loads(page[start:page.index("</script>", start)])["actors"]
+    best = max(actors, key=lambda a: a["degree"])
+    return best["id"], best["name"]
+
+
+def measure_browser(path: Path, hub_id: str = "actor-0", hub_name: str = "Actor 0") -> dict:
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -103,11 +113,11 @@ def measure_browser(path: Path) -> dict:
         page.wait_for_function("window.briefgraph.view.layoutDone()", timeout=60_000)
         laid_out = page.evaluate("performance.now()")
         labels = page.evaluate("window.briefgraph.labelBoxes().length")
-        hub = page.evaluate("window.briefgraph.screenPosition('actor-0')")
+        hub = page.evaluate("(id) => window.briefgraph.screenPosition(id)", hub_id)
         t1 = time.perf_counter()
         page.mouse.click(hub["x"], hub["y"])
-        page.wait_for_function("document.querySelector('#panel .actor-name') &&"
-                               " document.querySelector('#panel .actor-name').textContent === 'Actor 0'")
+        page.wait_for_function("(name) => document.querySelector('#panel .actor-name') &&"
+                               " document.querySelector('#panel .actor-name').textContent === name", arg=hub_name)
         wall_click = time.perf_counter() - t1
         page.wait_for_function("window.briefgraph.lastSelectMs !== null")
         in_page_click = page.evaluate("window.briefgraph.lastSelectMs")
@@ -130,7 +140,14 @@ def main() -> None:
     parser.add_argument("--actors", type=int, default=1000)
     parser.add_argument("--relations", type=int, default=10000)
     parser.add_argument("--keep", type=Path, help="Also copy the report here.")
+    parser.add_argument("--page", type=Path, help="Measure this report (e.g. `briefgraph report --db` of a "
+                        "large store) in the browser instead of building one; its busiest actor is clicked.")
     args = parser.parse_args()
+    if args.page:
+        numbers = {"report_mb": round(args.page.stat().st_size / 1e6, 2)}
+        numbers.update(measure_browser(args.page, *busiest_actor(args.page)))
+        print(json.dumps(numbers))
+        return
     graph = synthetic_graph(args.actors, args.relations)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "report.html"

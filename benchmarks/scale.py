@@ -93,12 +93,12 @@ def command_args(name: str, db: Path, actor: str, work: Path) -> list[str]:
     return [*args, "--db", str(db)]
 
 
-def measure(size: int, work: Path, repeat: int, direct: bool = False) -> dict[str, dict]:
+def measure(size: int, work: Path, repeat: int, direct: bool = False, reads: list[str] = READS) -> dict[str, dict]:
     added = build_without_nlp(size, work) if direct else build(size, work)
     db = work / f"{'direct' if direct else 'scale'}-{size}.db"
     actor = busiest_actor(db)
     results = {"add": {k: added.get(k, float("nan")) for k in ("seconds", "cpu", "rss_mb", "reused")}}  # cpu: older records lack it
-    for name in READS:
+    for name in reads:
         runs = [run(command_args(name, db, actor, work)) for _ in range(repeat)]
         results[name] = {"seconds": statistics.median(s for s, _, _ in runs),
                          "cpu": statistics.median(c for _, c, _ in runs), "rss_mb": max(r for _, _, r in runs)}
@@ -118,13 +118,13 @@ def slope(sizes: list[int], seconds: list[float]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
 
 
-def table(sizes: list[int], results: dict[int, dict], direct: bool = False) -> str:
+def table(sizes: list[int], results: dict[int, dict], direct: bool = False, reads: list[str] = READS) -> str:
     """Wall seconds / CPU seconds (peak RSS) per command and size, and the slopes of both."""
     last = sizes[-2:]  # the issue's target is the slope between the two largest corpora
     pair = f" slope {last[0]:,}-{last[1]:,} wall / cpu |" if len(sizes) > 2 else ""
     head = f"| command | {' | '.join(f'{s:,} briefs' for s in sizes)} | slope wall / cpu |{pair}"
     lines = [head, "|" + " --- |" * (len(sizes) + 2 + bool(pair))]
-    for name in ["add", *READS]:
+    for name in ["add", *reads]:
         cells = [f"{results[s][name]['seconds']:.2f} / {results[s][name].get('cpu', float('nan')):.2f} s "
                  f"({results[s][name]['rss_mb']} MB)" for s in sizes]
         slopes = [slope(sizes, [results[s][name].get(key, float("nan")) for s in sizes]) for key in ("seconds", "cpu")]
@@ -146,11 +146,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--direct", action="store_true",
                         help="fill each store from the briefs' known graphs, without NLP (stores direct-N.db)")
     parser.add_argument("--json", action="store_true", help="end with one JSON line of every measurement")
+    parser.add_argument("--reads", default=",".join(READS),
+                        help=f"the read commands to time, comma-separated (default: {','.join(READS)})")
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     args.work.mkdir(parents=True, exist_ok=True)
-    results = {size: measure(size, args.work, args.repeat, args.direct) for size in sizes}
-    print(table(sizes, results, args.direct))
+    reads = [r.strip() for r in args.reads.split(",") if r.strip()]
+    unknown = [r for r in reads if r not in READS]
+    if unknown:
+        parser.error(f"unknown read command(s) {', '.join(unknown)}; choose from {', '.join(READS)}")
+    results = {size: measure(size, args.work, args.repeat, args.direct, reads) for size in sizes}
+    print(table(sizes, results, args.direct, reads))
     shown = ", ".join(f"{s}: {results[s]['actor']}" for s in sizes)
     reused = ", ".join(str(s) for s in sizes if results[s]["add"]["reused"]) or "none"
     print(f"busiest actor shown: {shown}; add reused from an earlier run: {reused}")

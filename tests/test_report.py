@@ -119,3 +119,21 @@ def test_write_plot_png_and_svg(tmp_path):
 def test_write_plot_rejects_an_unknown_format(tmp_path):
     with pytest.raises(BriefgraphError, match="must end in .png, .svg, .pdf"):
         write_plot(taliban_like(), tmp_path / "g.gif")
+
+
+def test_report_runs_the_analysis_once_for_findings_graph_and_bounds(monkeypatch):
+    from briefgraph.report import ReportLimits
+    from briefgraph.report import html as report_html
+    calls = []
+    analyze_network = report_html.analyze_network
+    monkeypatch.setattr(report_html, "analyze_network", lambda g, n, **kw: calls.append(n) or analyze_network(g, n, **kw))
+    page = render_report(taliban_like(), limits=ReportLimits(max_relations=3, max_documents=0))
+    assert len(calls) == 1
+    assert "Frustration index: 1" in page and len(data_of(page)["relations"]) == 3
+
+
+def test_report_lists_an_actor_a_relation_names_but_the_graph_does_not():
+    g = Builder().rel("Rebels", "Army", -1).graph()
+    g.actors = [a for a in g.actors if a.name != "Army"]
+    actors = {a["id"]: a["type"] for a in data_of(render_report(g))["actors"]}
+    assert actors == {"rebels": "organization", "army": "unknown"}

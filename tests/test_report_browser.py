@@ -13,7 +13,7 @@ import pytest
 from analysis_graphs import Builder, taliban_like
 from briefgraph.analysis.network import network
 from briefgraph.model import Actor
-from briefgraph.report import write_report
+from briefgraph.report import ReportLimits, write_report
 from chromium import browser, needs_chromium  # noqa: F401 (browser is a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,9 +25,9 @@ VIEWPORT = {"width": 1400, "height": 900}
 pytestmark = needs_chromium
 
 
-def open_report(browser, graph, path, title="Report under test"):
+def open_report(browser, graph, path, title="Report under test", limits=None):
     """(page, urls requested, errors, dialogs) for the report of `graph`, once its layout is drawn."""
-    write_report(graph, path, title=title)
+    write_report(graph, path, title=title, limits=limits)
     page = browser.new_page(viewport=VIEWPORT)
     urls, errors, dialogs = [], [], []
     page.on("request", lambda r: urls.append(r.url))
@@ -130,6 +130,24 @@ def test_browser_clicking_evidence_flashes_it_in_the_source_text(opened):
     }""", arg=mark)
 
 
+def test_browser_bounded_report_links_evidence_to_its_excerpt_and_counts_what_it_left_out(browser, tmp_path):
+    b = Builder()
+    for i in range(7):
+        b.rel("Delta Army", "Port Militia", -1, text=f"The Delta Army attacked the Port Militia, report {i}.")
+    b.document().rel("Sand Council", "Salt Union", 1, text="The Sand Council backs the Salt Union.")
+    limits = ReportLimits(max_documents=1, max_relations=1)
+    page, _, errors, _ = open_report(browser, b.graph(), tmp_path / "bounded.html", limits=limits)
+    page.evaluate("window.briefgraph.select('delta-army')")
+    assert "and 2 more sentences not listed here" in page.inner_text("#panel")
+    page.click("#panel button.quote >> text=The Delta Army attacked the Port Militia, report 3.")
+    text = page.wait_for_function(
+        "(() => { const m = document.querySelector('mark.flash'); return m && m.textContent; })()").json_value()
+    assert text == "The Delta Army attacked the Port Militia, report 3."
+    assert page.locator("#documents ol.excerpts li").count() == 5
+    assert errors == []
+    page.close()
+
+
 def test_browser_filter_by_sign_keeps_only_ties_of_that_sign(opened):
     page, _, _ = opened
     total = page.evaluate("window.briefgraph.view.visibleEdges()")
@@ -158,11 +176,12 @@ def test_browser_relations_table_filters_as_you_type(opened):
     assert rows and all("Umar" in r for r in rows)
 
 
-def test_browser_markup_in_names_and_evidence_stays_text_and_runs_nothing(browser, tmp_path):
+@pytest.mark.parametrize("limits", [None, ReportLimits(max_documents=0)], ids=["whole texts", "excerpts"])
+def test_browser_markup_in_names_and_evidence_stays_text_and_runs_nothing(browser, tmp_path, limits):
     name = '<img src=x onerror="alert(1);window.__xss=1">'
     evidence = '</script><script>alert(2);window.__xss=2</script> <a href="javascript:alert(3)">backs</a> B.'
     b = Builder().rel(name, "B", 1, text=evidence).rel("B", "C", -1, text="B fights C.")
-    page, _, errors, dialogs = open_report(browser, b.graph(), tmp_path / "probe.html")
+    page, _, errors, dialogs = open_report(browser, b.graph(), tmp_path / "probe.html", limits=limits)
     page.evaluate("window.briefgraph.select('b')")
     page.click("#panel button.quote >> nth=0")
     page.fill("#rel-filter", "backs")

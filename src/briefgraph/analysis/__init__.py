@@ -13,22 +13,28 @@ from .timeline import diff_at, diff_dict
 from .whatif import whatif
 
 
-def analyze_network(graph: Graph, net: Network) -> dict:
-    """Every finding for a graph and its (already windowed) network."""
+def analyze_network(graph: Graph, net: Network, described: int | None = None) -> dict:
+    """Every finding for a graph and its (already windowed) network.
+
+    `described` bounds how many cross-pressure entries and frustrated ties are described in full
+    (ties, pairs, evidence): the rest of the ranking keeps its summary fields and the rest of the
+    frustrated ties are left out (the frustration index still counts them). A page that lists the top
+    few (the report) need not describe thousands; None describes everything, as `analyze --json` does.
+    """
     # The analyses allocate hundreds of thousands of small objects and no cycles: on a large corpus the
     # collector's rescans cost more than the analyses themselves.
     with paused_cycle_collection():
-        return _findings(graph, net)
+        return _findings(graph, net, described)
 
 
-def _findings(graph: Graph, net: Network) -> dict:
+def _findings(graph: Graph, net: Network, described: int | None) -> dict:
     result = balance(net)
     names = {a.id: a.name for a in graph.actors}
     return {
         "network": {"actors": len(net.connected_actors()), "edges": len(net.edges),
                     "signed_edges": len(net.signed_edges())},
-        "cross_pressure": pressure_dicts(net, cross_pressure(net, result)),
-        "balance": balance_dict(net, result),
+        "cross_pressure": pressure_dicts(net, cross_pressure(net, result), described=described),
+        "balance": balance_dict(net, result, described=described),
         "commitments": [commitment_dict(names, c) for c in commitments(graph)],
         "centrality": centrality(net),
     }

@@ -178,8 +178,9 @@ def balance(net: Network, exact_limit: int = EXACT_LIMIT, time_limit: float = 60
                     for i, c in enumerate(comps)], _triangles(net))
 
 
-def balance_dict(net: Network, result: Balance, triad_limit: int = 50) -> dict:
-    """The JSON-ready balance findings, with actor names and the evidence of each frustrated edge."""
+def balance_dict(net: Network, result: Balance, triad_limit: int = 50, described: int | None = None) -> dict:
+    """The JSON-ready balance findings, with actor names and the evidence of each frustrated edge
+    (of the first `described` frustrated edges only, when given)."""
     balanced, unbalanced = result.triad_counts()
     out = {
         "frustration_index": result.frustration_index,
@@ -187,7 +188,7 @@ def balance_dict(net: Network, result: Balance, triad_limit: int = 50) -> dict:
         "method": "milp" if result.exact else HEURISTIC,
         "camps": [sorted(net.name(a) for a in camp) for camp in result.camps()],
         "camp_ids": [sorted(camp) for camp in result.camps()],
-        "frustrated_edges": [_frustrated_dict(net, e) for e in result.frustrated],
+        "frustrated_edges": [_frustrated_dict(net, e) for e in result.frustrated[:described]],
         "triads": {"balanced": balanced, "unbalanced": unbalanced},
         "unbalanced_triads": [_triad_dict(net, t) for t in result.unbalanced_triads(triad_limit)],
         "components": [{"actors": len(c.side), "frustration_index": len(c.frustrated),

@@ -120,19 +120,27 @@ def _few(names: list[str], limit: int = 5) -> str:
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
-def pressure_dicts(net: Network, ranked: list[Pressure], pair_limit: int = 10) -> list[dict]:
-    """`pressure_dict` of each entry; an edge's evidence is gathered once for both of its ends."""
+def pressure_dicts(net: Network, ranked: list[Pressure], pair_limit: int = 10,
+                   described: int | None = None) -> list[dict]:
+    """`pressure_dict` of the first `described` entries (all when None), `pressure_summary` of the rest;
+    an edge's evidence is gathered once for both of its ends."""
     ties = _Ties(net)
-    return [pressure_dict(net, p, pair_limit, ties) for p in ranked]
+    cut = len(ranked) if described is None else described
+    return ([pressure_dict(net, p, pair_limit, ties) for p in ranked[:cut]]
+            + [pressure_summary(net, p) for p in ranked[cut:]])
+
+
+def pressure_summary(net: Network, p: Pressure) -> dict:
+    """A ranking entry's score and explanation, without the ties and pairs behind them."""
+    return {"actor": net.name(p.actor), "id": p.actor, "score": round(p.score, 3),
+            "torn": round(p.torn, 3), "exposure": round(p.exposure, 3), "explanation": explain(net, p)}
 
 
 def pressure_dict(net: Network, p: Pressure, pair_limit: int = 10, ties: _Ties | None = None) -> dict:
     """A JSON-ready ranking entry with the ties and pairs behind the score and their evidence."""
     ties = ties or _Ties(net)
     return {
-        "actor": net.name(p.actor), "id": p.actor, "score": round(p.score, 3),
-        "torn": round(p.torn, 3), "exposure": round(p.exposure, 3),
-        "explanation": explain(net, p),
+        **pressure_summary(net, p),
         "positive_ties": ties.of(p.actor, 1),
         "negative_ties": ties.of(p.actor, -1),
         "torn_pairs": [_pair(net, x) for x in p.torn_set.strongest(pair_limit)],

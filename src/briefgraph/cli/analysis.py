@@ -2,6 +2,7 @@
 file or a store. Briefs given as paths are analysed in memory; nothing is stored."""
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Annotated, Optional
@@ -36,13 +37,13 @@ class Source:
         self.min_confidence = min_confidence
         self.failed = 0
 
-    def load(self, since: str | None = None, until: str | None = None, texts: bool = False) -> Graph:
+    def load(self, since: str | None = None, until: str | None = None) -> Graph:
         """The graph, windowed to [since, until] when the store is read (in-memory graphs are windowed by the analyses),
-        without relations less confident than `min_confidence`. A store is read from its relation rows;
-        document texts only with `texts` (the report shows them)."""
-        return self._load(since, until, texts).at_least(self.min_confidence)
+        without relations less confident than `min_confidence`. A store is read from its relation rows,
+        without document texts (`with_texts` reads them)."""
+        return self._load(since, until).at_least(self.min_confidence)
 
-    def _load(self, since: str | None, until: str | None, texts: bool) -> Graph:
+    def _load(self, since: str | None, until: str | None) -> Graph:
         if self.graph_file is not None:
             return _read_graph_file(self.graph_file)
         if self.paths:
@@ -50,7 +51,17 @@ class Source:
             return extract(self.paths, on_error=self._report)
         from ..store.corpus import Corpus
         with Corpus(self.db) as corpus:
-            return corpus.relation_graph(since, until, texts)
+            return corpus.relation_graph(since, until)
+
+    def with_texts(self, graph: Graph) -> Graph:
+        """`graph` with its documents' texts read from the store (graphs read from briefs hold them already)."""
+        if self.graph_file is not None or self.paths:
+            return graph
+        from ..store.corpus import Corpus
+        with Corpus(self.db) as corpus:
+            for doc in graph.documents:
+                doc.text = corpus.document_text(doc.id)
+        return graph
 
     def _report(self, exc: BriefgraphError) -> None:
         self.failed += 1
@@ -94,17 +105,42 @@ def analyze_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None
     source.finish()
 
 
+MaxDocumentsOpt = Annotated[int, typer.Option(
+    "--max-documents", min=0, help="Embed every document's full text up to this many documents; beyond it, "
+    "only the evidence sentences the report cites, with their documents and offsets.")]
+MaxActorsOpt = Annotated[int, typer.Option(
+    "--max-actors", min=1, help="Beyond this many connected actors, show the most connected and say so.")]
+MaxRelationsOpt = Annotated[int, typer.Option(
+    "--max-relations", min=1, help="Beyond this many relations, show the strongest and say so.")]
+
+
 @app.command("report")
 def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
                output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
                title: Annotated[Optional[str], typer.Option("--title", help="The report's title.")] = None,
-               since: SinceOpt = None, until: UntilOpt = None, min_confidence: MinConfidenceOpt = 0.0) -> None:
+               since: SinceOpt = None, until: UntilOpt = None, min_confidence: MinConfidenceOpt = 0.0,
+               max_documents: MaxDocumentsOpt = 200, max_actors: MaxActorsOpt = 1000,
+               max_relations: MaxRelationsOpt = 10000) -> None:
     """Write one self-contained HTML report (works offline): interactive graph, evidence, findings.
 
-    Example: briefgraph report briefs/ --output report.html
+    Large corpora are bounded so the page stays quick to open; the page says what it left out.
+
+    Example: briefgraph report briefs/ --output report.html --max-documents 500
     """
-    from ..report import write_report
-    _write_file(write_report, Source(paths, db, graph, min_confidence), output, title, since, until, texts=True)
+    from ..cycles import paused_cycle_collection
+    from ..report import ReportLimits, write_report
+    limits = ReportLimits(max_documents=max_documents, max_actors=max_actors, max_relations=max_relations)
+    source = Source(paths, db, graph, min_confidence)
+
+    def write(loaded: Graph, path: Path, **options) -> Path:
+        if limits.whole_texts(len(loaded.documents)):  # the page embeds them: read them
+            loaded = source.with_texts(loaded)
+        return write_report(loaded, path, limits=limits, **options)
+
+    # As for `analyze`: a stored graph is millions of small objects without cycles, alive until the process
+    # ends, that the collector would only rescan. Extracting briefs keeps it.
+    with contextlib.nullcontext() if source.paths else paused_cycle_collection(freeze_after=True):
+        _write_file(write, source, output, title, since, until)
 
 
 @app.command("plot")
@@ -120,11 +156,10 @@ def plot_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
     _write_file(write_plot, Source(paths, db, graph), output, title, since, until)
 
 
-def _write_file(writer, source: "Source", output: Path, title: str | None, since: str | None, until: str | None,
-                texts: bool = False) -> None:
+def _write_file(writer, source: "Source", output: Path, title: str | None, since: str | None, until: str | None) -> None:
     """Load the graph, hand it to a report or plot writer, say where the file went."""
     with one_line_errors():
-        graph = source.load(since, until, texts)
+        graph = source.load(since, until)
         if source.failed and not graph.documents:
             raise typer.Exit(1)  # no brief could be read: nothing is written
         path = writer(graph, output, title=title, since=since, until=until)

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import Annotated, Iterator, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, Iterator, Optional, TextIO
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..errors import BriefgraphError, SettingsError
 from ..names import one_line
 from ..output import atomic_path
-from ..read.dates import check_date
+
+if TYPE_CHECKING:  # rich's console and progress bar load only for the commands that draw them
+    from rich.console import Console
+    from rich.progress import Progress
 
 
 def error(message: str) -> None:
@@ -33,6 +34,7 @@ def output_stream(output: str | None) -> Iterator[TextIO]:
 def date_option(option: str):
     """A Typer callback that turns a date option into an ISO day, or stops with one line naming the option."""
     def check(value: str | None) -> str | None:
+        from ..read.dates import check_date  # here: importing `read` loads every reader
         try:
             return check_date(value, option)
         except SettingsError as exc:
@@ -69,6 +71,7 @@ def one_line_errors() -> Iterator[None]:
 def progress_bar(console: Console) -> Progress:
     """A pulsing bar that counts briefs on stderr (the total is unknown until folders are walked).
     Off when stderr is not a terminal: a log or a pipe gets the error lines and nothing else."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                     TextColumn("{task.completed} read"), TimeElapsedColumn(), console=console, transient=True,
                     disable=not console.is_terminal)

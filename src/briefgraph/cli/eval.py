@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from .. import evaluate
 from .app import app
 from .common import one_line_errors
+
+if TYPE_CHECKING:  # rich's tables and the scorers load when a command runs, not when the CLI starts
+    from rich.table import Table
 
 eval_app = typer.Typer(help="Measure extraction against gold data: gold graphs, dstl re3d, PLOVER/PETRARCH events.",
                        no_args_is_help=True)
@@ -35,6 +35,7 @@ def _run(fn, *args, **kwargs) -> dict[str, Any]:
 
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
+    from rich.table import Table
     table = Table(title=title, title_justify="left")
     for i, c in enumerate(columns):
         numeric = i > 0 and all(isinstance(row[i], (int, float)) or row[i] == "" for row in rows)
@@ -48,6 +49,7 @@ def _emit(result: dict[str, Any], as_json: bool, tables, errors: bool, error_lin
     if as_json:
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return
+    from rich.console import Console
     console = Console(soft_wrap=True)
     for t in tables(result):
         console.print(t)
@@ -137,6 +139,7 @@ def gold_cmd(
     The older form, one GOLD.json and its BRIEF, scores that brief alone:
     briefgraph eval gold gold/taliban-central-asia.json briefs/taliban-central-asia.txt --errors
     """
+    from .. import evaluate
     single = len(paths) == 2 and paths[0].suffix == ".json" and not paths[0].is_dir()
     if single and not cv:
         result = _run(evaluate.evaluate_gold, paths[0], paths[1], model=model, errors=errors)
@@ -203,6 +206,7 @@ def re3d_cmd(
 
     Example: briefgraph eval re3d ../shared/data/re3d/CENTCOM --json
     """
+    from .. import evaluate
     result = _run(evaluate.evaluate_re3d, folder, model=model, errors=errors, generic_actors=generic_actors,
                   scorer=None if rules_only else True)
     _emit(result, as_json, _re3d_tables, errors, _re3d_errors)
@@ -247,6 +251,7 @@ def plover_cmd(
 
     Example: briefgraph eval plover ../shared/data/plover/gsr-dev.json --errors
     """
+    from .. import evaluate
     result = _run(evaluate.evaluate_plover, file, model=model, errors=errors, cameo_map=cameo_map,
                   generic_actors=generic_actors, scorer=None if rules_only else True)
     _emit(result, as_json, _plover_tables, errors, _plover_errors)

@@ -6,15 +6,11 @@ from enum import Enum
 from typing import Optional
 
 import typer
-from rich.console import Console
 
-from ..engines import default_jobs
 from ..errors import ReadError
-from ..merge import merge_graphs
 from ..model import Graph
 from .app import app
 from .common import JobsOpt, MinConfidenceOpt, date_option, error, one_line_errors, output_stream, progress_bar
-from .tables import graph_tables
 
 
 class Format(str, Enum):
@@ -49,8 +45,12 @@ def extract(
     Example: briefgraph extract examples/briefs --format json --output graph.json --jobs 2
     Example: briefgraph extract examples/briefs --format table --catalog examples/my-actors.yaml
     """
-    failures: list[ReadError] = []
+    from rich.console import Console
+
     from ..api import iter_graphs  # here, not at the top: store commands should not pay for loading spaCy
+    from ..engines import default_jobs
+    from ..merge import merge_graphs
+    failures: list[ReadError] = []
     graphs = iter_graphs(paths, model=model, date=date, on_error=_reporter(failures), generic_actors=generic_actors,
                          jobs=jobs or default_jobs(), catalog=catalog)
     with one_line_errors(), output_stream(output) as out, progress_bar(Console(stderr=True)) as bar:
@@ -87,4 +87,5 @@ def _write(graph: Graph, format: Format, out, with_text: bool) -> None:
         json.dump(graph.to_dict(with_text), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
+        from .tables import graph_tables
         graph_tables(graph, out)

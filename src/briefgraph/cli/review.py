@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-from typing import Annotated, Iterator, Optional
+from typing import TYPE_CHECKING, Annotated, Iterator, Optional
 
 import typer
 
-from ..review import Review, examples
-from ..review.catalogue import catalogue_path
 from ..settings import db_path
-from ..store.database import Store
 from .app import app
 from .common import DbOpt, one_line_errors, output_stream
+
+if TYPE_CHECKING:  # the review package and the store load when a review command runs
+    from ..review import Review
 
 review_app = typer.Typer(help="Confirm, reject, edit, merge, split, rename, undo: review decisions on a store.",
                          no_args_is_help=True)
@@ -27,6 +27,8 @@ ActorArg = Annotated[str, typer.Argument(help="An actor's name, alias or id.")]
 
 @contextlib.contextmanager
 def _review(db: str | None, who: str | None) -> Iterator[Review]:
+    from ..review import Review
+    from ..store.database import Store
     with one_line_errors(), Store(db_path(db), create=False) as store:
         yield Review(store, who)
 
@@ -169,6 +171,7 @@ def catalogue_cmd(name: Annotated[str, typer.Argument(help="The actor's canonica
 
     Example: briefgraph review catalogue "March 23 Movement" --type armed_group --alias M23 --catalog my-actors.yaml --db corpus.db
     """
+    from ..review.catalogue import catalogue_path
     with _review(db, who) as review:
         _done(review.catalogue(name, type_, str(catalogue_path(catalogue)), aliases, why))
 
@@ -206,6 +209,7 @@ def export_cmd(db: DbOpt = None, output: Annotated[Optional[str], typer.Option("
 
     Example: briefgraph review export --db corpus.db --output labels.jsonl
     """
+    from ..review import examples
     with _review(db, None) as review:
         reviewed = review.store.reviewed_graph()
         with output_stream(output) as out:

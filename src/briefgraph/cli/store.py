@@ -7,20 +7,22 @@ import os
 import tempfile
 from enum import Enum
 from pathlib import PurePath
-from typing import Annotated, Any, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Iterable, Iterator, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from ..engines import default_jobs
 from ..errors import EngineError
 from ..model import ACTOR_TYPES, Actor, Graph
 from ..settings import db_path, model_name
-from ..store.corpus import AddResult, Corpus
 from .app import app
 from .common import DbOpt, JobsOpt, MinConfidenceOpt, date_option, one_line_errors, progress_bar
-from .tables import actor_table, relation_table
+
+# The store, the engines and rich's tables load inside the commands that use them: every command
+# (and `--help`) starts faster when importing this module costs nothing (tests/test_cli_startup.py).
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from ..store.corpus import AddResult
 
 Format = Enum("Format", {"table": "table", "json": "json"}, type=str)
 EngineName = Enum("EngineName", {"local": "local", "ray": "ray"}, type=str)
@@ -76,6 +78,10 @@ def add(paths: Annotated[list[str], typer.Argument(metavar="PATH",
     Example: briefgraph add briefs/ --db corpus.db --date 2021-10-04 --jobs 2
     Example: briefgraph add docs.jsonl --db corpus.db --engine ray --address 10.0.0.5:6379
     """
+    from rich.console import Console
+
+    from ..engines import default_jobs
+    from ..store.corpus import Corpus
     path = db_path(db)
     console = Console(stderr=True, soft_wrap=True, highlight=False)
     with one_line_errors(), Corpus(path, model=model_name(model), catalog=catalog) as corpus, progress_bar(console) as bar:
@@ -112,6 +118,8 @@ def actors(db: DbOpt = None,
 
     Example: briefgraph actors --db corpus.db --type armed_group
     """
+    from ..store.corpus import Corpus
+    from .tables import actor_table
     with one_line_errors(), Corpus(db_path(db)) as corpus:
         as_json = fmt == Format.json  # the JSON lists every mention; the table only counts them
         found = [a for a in corpus.actors(mentions=as_json) if type_ is None or a.type == type_.value]
@@ -131,12 +139,14 @@ def relations(db: DbOpt = None,
 
     Example: briefgraph relations --db corpus.db --actor "Turkistan Islamic Party" --format json
     """
+    from ..store.corpus import Corpus
     with one_line_errors(), Corpus(db_path(db)) as corpus:
         found = [r for r in corpus.relations(actor) if r.confidence >= min_confidence]
         names = corpus.actor_names({ref for r in found for ref in (r.source, r.target)}) if fmt == Format.table else {}
     if fmt == Format.json:
         _echo_json_list(r.to_dict() for r in found)
         return
+    from .tables import relation_table
     named = [Actor(actor_id, name, "") for actor_id, name in names.items()]
     _print_table(relation_table(Graph(actors=named, relations=found)))
 
@@ -148,6 +158,7 @@ def show(actor: Annotated[str, typer.Argument(help="The actor's name, an alias, 
 
     Example: briefgraph show TIP --db corpus.db
     """
+    from ..store.corpus import Corpus
     with one_line_errors(), Corpus(db_path(db)) as corpus:
         profile = corpus.profile(actor)
     for line in _profile_lines(profile):
@@ -162,6 +173,7 @@ def rm(document: Annotated[str, typer.Argument(metavar="DOC", help="The document
 
     Example: briefgraph rm briefs/gulf.txt --db corpus.db
     """
+    from ..store.corpus import Corpus
     with one_line_errors(), Corpus(db_path(db)) as corpus:
         removed = corpus.remove(document)
     typer.echo(f"Removed {removed.path} ({removed.id[:12]}) from {db_path(db)}")
@@ -207,7 +219,9 @@ def _echo_json_list(items: Iterable[Any]) -> None:
 
 
 def _print_table(table: Table) -> None:
-    console = Console(highlight=False)
+    from rich.console import Console
+    # Cells are text from the briefs, never markup: "[ISIS]" stays in the cell, "[/b]" is no error.
+    console = Console(highlight=False, markup=False, emoji=False)
     if not console.is_terminal:
         console.width = 160  # as `extract --format table`: a file or pipe gets unwrapped rows
     console.print(table)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ..model import Graph
 from .base import Exporter, ExportError
-from .selection import export_graph
 
 # format name -> "module:class", imported only when used (pyarrow, stix2, followthemoney are slow to load)
 FORMATS = {
@@ -21,6 +20,15 @@ FORMATS = {
     "ftm": "ftm:FtMExporter",
     "cypher": "cypher:CypherExporter",
 }
+
+
+def __getattr__(name: str):
+    # `export_graph` needs the analysis package (networkx, numpy): loaded when asked for, so listing
+    # the formats (the CLI's `--format` choices) stays cheap.
+    if name == "export_graph":
+        from .selection import export_graph
+        return export_graph
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def exporter(name: str) -> Exporter:

@@ -8,7 +8,6 @@ from typing import Callable, Iterable, Iterator
 from ..errors import BriefgraphError, ReadError, StoreDamaged, StoreError
 from ..model import Actor, Document, Graph, Relation
 from ..settings import db_path
-from ..read.dates import check_date
 from .database import Store
 from .profile import profile
 
@@ -58,6 +57,7 @@ class Corpus:
         worker processes; this process stays the one writer, storing in the same order. Claims whose
         confidence is below `min_confidence` are not stored.
         """
+        from ..read.dates import check_date  # here: importing `read` loads every reader, which queries need not
         date = check_date(date)  # refused before any brief is read, not once per brief
         store = self._open(create=True)
         run = _Run(progress, on_error)
@@ -116,6 +116,10 @@ class Corpus:
     def remove(self, ref: str) -> Document:
         """Remove a stored document (id, id prefix or path) and everything only it supported; return it."""
         return self._open(create=False).remove(ref)
+
+    def document_text(self, doc_id: str) -> str:
+        """The stored text of one document."""
+        return self._open(create=False).document_text(doc_id)
 
     def close(self) -> None:
         if self._store is not None:

@@ -8,20 +8,20 @@ import re
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..errors import StoreDamaged, StoreError
 from ..model import Actor, Document, Graph, Relation, name_key
-from ..review.apply import Reviewed, apply_review
 from ..review.log import Decision, in_force, read_log
 from ..settings import DEFAULT_DB
 from .postgres import BackendError, display_url, has_store, is_postgres_url, schema_lock
 from .postgres import connect as connect_postgres
 from .query import actor_profile_graph, actors_named, all_actors, names_of, mentions_of, read_graph, relation_graph
 from .relations import read_relations
-from .remove import find_document, remove_document
 from .schema import migrate
-from .write import write_document
+
+if TYPE_CHECKING:  # applying decisions, writing and removing load when used: a read needs none of them
+    from ..review.apply import Reviewed
 
 _DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 DB_ERRORS = (sqlite3.Error, BackendError)  # what either backend raises when a statement fails
@@ -73,6 +73,7 @@ class Store:
             with self.transaction():
                 if self.has(document.id):
                     return False
+                from .write import write_document
                 write_document(self.db, document, graph)
         except sqlite3.DatabaseError as exc:
             if _damaged(exc):  # every later brief would fail the same way: stop here, in one line
@@ -117,6 +118,7 @@ class Store:
 
     def remove(self, ref: str) -> Document:
         """Remove the document `ref` names (id, id prefix or path) and everything only it supported."""
+        from .remove import find_document, remove_document
         document = self._read(lambda: find_document(self.db, ref))
         try:
             with self.transaction():
@@ -135,7 +137,8 @@ class Store:
     def mention_counts(self) -> dict[str, int]:
         if self._decisions():
             return {a.id: len(a.mentions) for a in self.actors()}
-        return self._read(lambda: dict(self.db.execute("SELECT actor_id, COUNT(*) FROM mentions GROUP BY actor_id")))
+        # the count kept on each actor row (migration m010), not a scan of every mention
+        return self._read(lambda: dict(self.db.execute("SELECT id, mention_count FROM actors WHERE mention_count > 0")))
 
     def actor_names(self, ids) -> dict[str, str]:
         if self._decisions():
@@ -150,6 +153,7 @@ class Store:
 
     def reviewed(self, read) -> Reviewed:
         """The graph `read()` returns with the review decisions in force applied: the one place they are."""
+        from ..review.apply import apply_review
         return self._read(lambda: apply_review(read(), in_force(read_log(self.db))))
 
     def reviewed_graph(self) -> Reviewed:

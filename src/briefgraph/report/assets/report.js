@@ -6,7 +6,8 @@
  *   actors[i]    = {id, name, type, aliases, attributes, degree, camp, pressure, explanation}
  *   edges[j]     = [source index, target index, sign, weight, style (0 factual, 1 uncertain, 2 unreal)]
  *   relations[k] = [source index, target index, type, sign, status, [[doc index, mark id, text], ...],
- *                   drawn (0/1), status weight, confidence in [0, 1]]
+ *                   drawn (0/1), status weight, confidence in [0, 1](, evidence sentences left out)]
+ *   docs[d]      = {title, path, date}: the documents section (whole texts, or excerpts past the bound)
  * Every text from a brief reaches the page through textContent or the graph's canvas, never as HTML.
  */
 (function () {
@@ -155,9 +156,9 @@
     window.setTimeout(function () { mark.classList.remove("flash"); }, 1600);
   }
 
-  function evidenceList(evidence) {
+  function evidenceList(r) {
     var list = el("ul", "evidence");
-    evidence.forEach(function (ev) {
+    r[5].forEach(function (ev) {
       var item = el("li");
       var quote = el(ev[1] ? "button" : "span", "quote", ev[2]);
       if (ev[1]) {
@@ -168,6 +169,10 @@
       item.appendChild(quote);
       list.appendChild(item);
     });
+    if (r[9]) {  // the report's bound on sentences per relation cut these
+      list.appendChild(el("li", "left-out", "and " + r[9] + " more sentence" + (r[9] === 1 ? "" : "s") +
+        " not listed here"));
+    }
     return list;
   }
 
@@ -179,7 +184,7 @@
     line.appendChild(el("span", "badge " + signClass(r[3]), signText(r[3])));
     line.appendChild(el("span", "badge status", r[4]));
     if (r[8] < 1) { line.appendChild(el("span", "badge confidence", "confidence " + r[8].toFixed(2))); }
-    line.appendChild(evidenceList(r[5]));
+    line.appendChild(evidenceList(r));
     return line;
   }
 
@@ -310,7 +315,7 @@
       var tgt = el("td"); tgt.appendChild(actorButton(r[1])); tr.appendChild(tgt);
       tr.appendChild(el("td", signClass(r[3]), signText(r[3])));
       tr.appendChild(el("td", null, r[4]));
-      var ev = el("td"); ev.appendChild(evidenceList(r[5])); tr.appendChild(ev);
+      var ev = el("td"); ev.appendChild(evidenceList(r)); tr.appendChild(ev);
       return tr;
     }
 
