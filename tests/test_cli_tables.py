@@ -33,21 +33,22 @@ def run(*args: str):
     return CliRunner().invoke(app, list(args))
 
 
-def test_relations_table_prints_brackets_and_colons_of_the_evidence_verbatim(tmp_path):
+def bracketed_store(tmp_path) -> str:
     db = str(tmp_path / "store.db")
     with Store(db) as store:
         store.add(bracketed_graph().documents[0], bracketed_graph())
-    result = run("relations", "--db", db)
+    return db
+
+
+def test_relations_table_prints_brackets_and_colons_of_the_evidence_verbatim(tmp_path):
+    result = run("relations", "--db", bracketed_store(tmp_path))
     assert result.exit_code == 0, result.output
     assert "Fighters [of the front]" in result.stdout and "Unit [/b]" in result.stdout
     assert ":smile:" in result.stdout
 
 
 def test_actors_table_prints_bracketed_names_and_aliases_verbatim(tmp_path):
-    db = str(tmp_path / "store.db")
-    with Store(db) as store:
-        store.add(bracketed_graph().documents[0], bracketed_graph())
-    result = run("actors", "--db", db)
+    result = run("actors", "--db", bracketed_store(tmp_path))
     assert result.exit_code == 0, result.output
     assert "Fighters [of the front]" in result.stdout and "Unit [/b]" in result.stdout
     assert ":smile: cell" in result.stdout
