@@ -82,3 +82,28 @@ def test_places_take_no_part_in_the_signed_network():
             Relation("r2", "israel", "iran", "THREATEN", "verbal_conflict", -1, Modality(), ev)]
     net = network(Graph([], actors, rels))
     assert [sorted(k) for k in net.edges] == [["iran", "israel"]]
+
+
+def _three_months():
+    b = Builder()
+    for day, pair in (("2021-09-30", ("A", "B")), ("2021-10-15", ("B", "C")), ("2021-10-31", ("C", "D")),
+                      ("2021-11-01", ("D", "E"))):
+        b.document(day).rel(*pair, 1)
+    return b.graph()
+
+
+def test_a_month_or_year_bound_covers_all_its_days_as_the_store_reads_it():
+    from briefgraph.analysis.network import windowed
+    g = _three_months()
+    def dates(since=None, until=None):
+        return sorted(d.date for d in windowed(g, since, until).documents)
+    assert dates("2021-10", "2021-10") == ["2021-10-15", "2021-10-31"]
+    assert dates(until="2021-10") == ["2021-09-30", "2021-10-15", "2021-10-31"]
+    assert dates("2021-10-16", "2021") == ["2021-10-31", "2021-11-01"]
+    assert len(network(g, "2021-10", "2021-10").edges) == 2
+
+
+def test_a_bound_that_names_no_month_is_refused():
+    from briefgraph.errors import SettingsError
+    with pytest.raises(SettingsError, match="2021-13"):
+        network(_three_months(), since="2021-13")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
@@ -166,19 +167,36 @@ def as_date(value: str | dt.date | None) -> str | None:
         raise SettingsError(f"not a date: {str(value)!r} (expected e.g. 2021-10-04)") from None
 
 
+_YEAR_OR_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+def as_bound(value: str | dt.date | None) -> str | None:
+    """A window's bound: an ISO day, or a year or month ('2021', '2021-10') that covers all its days, as
+    the store's windows read them; None stays None."""
+    found = _YEAR_OR_MONTH.fullmatch(value) if isinstance(value, str) else None
+    if found is None:
+        return as_date(value)
+    try:
+        dt.date(int(found[1]), int(found[2] or 1), 1)
+    except ValueError:
+        raise SettingsError(f"not a date: {value!r} (expected e.g. 2021-10-04, 2021-10 or 2021)") from None
+    return value
+
+
 def is_dated(value: str | None) -> bool:
     """A date that windows can compare: yyyy-mm-dd (a date written in words is in no window)."""
     return bool(value) and value[:4].isdigit() and value[4:5] == "-"
 
 
 def documents_in_window(graph: Graph, since=None, until=None) -> set[str]:
-    """Ids of the documents dated within [since, until]; undated documents fall outside any bounded window."""
-    lo, hi = as_date(since), as_date(until)
+    """Ids of the documents dated within [since, until]; undated documents fall outside any bounded window.
+    A bound that is a year or a month covers all its days (until='2021-10' keeps 31 October)."""
+    lo, hi = as_bound(since), as_bound(until)
     kept = set()
     for doc in graph.documents:
         if lo is None and hi is None:
             kept.add(doc.id)
-        elif is_dated(doc.date) and (lo is None or doc.date[:10] >= lo) and (hi is None or doc.date[:10] <= hi):
+        elif is_dated(doc.date) and (lo is None or doc.date[:len(lo)] >= lo) and (hi is None or doc.date[:len(hi)] <= hi):
             kept.add(doc.id)
     return kept
 
