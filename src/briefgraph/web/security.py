@@ -17,8 +17,7 @@ from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
-from starlette.datastructures import MutableHeaders, QueryParams
-from starlette.requests import cookie_parser
+from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import error_response
@@ -59,27 +58,18 @@ class Guard:
         cookie = request.cookies.get(CSRF_COOKIE, "")
         return bool(cookie) and _same(request.headers.get(CSRF_HEADER, ""), cookie)
 
+    def host_ok(self, request: Request) -> bool:
+        return self.allowed_hosts is None or request.headers.get("host", "") in self.allowed_hosts
+
     def plain_get(self, scope: Scope) -> bool | None:
         """For a GET that the checks below let through without refusing or redirecting it: whether its answer
-        must set a CSRF cookie. None when it takes the full checks to answer it (raw headers, no Request)."""
-        host = cookie = authorization = None
-        for name, value in scope["headers"]:
-            if name == b"host" and host is None:
-                host = value.decode("latin-1")
-            elif name == b"cookie" and cookie is None:
-                cookie = value.decode("latin-1")
-            elif name == b"authorization" and authorization is None:
-                authorization = value.decode("latin-1")
-        if self.allowed_hosts is not None and (host or "") not in self.allowed_hosts:
+        must set a CSRF cookie. None when it takes the full checks to answer it."""
+        request = Request(scope)
+        if not self.host_ok(request) or not self.token_ok(request):
             return None
-        cookies = cookie_parser(cookie) if cookie else {}
-        if self.token is not None:
-            if "token" in QueryParams(scope.get("query_string", b"")):
-                return None  # perhaps the ?token= visit that sets the token cookie
-            bearer = (authorization or "").startswith("Bearer ") and _same(authorization[7:], self.token)
-            if not (bearer or _same(cookies.get(TOKEN_COOKIE, ""), self.token)):
-                return None
-        return CSRF_COOKIE not in cookies
+        if self.token is not None and "token" in request.query_params:
+            return None  # perhaps the ?token= visit that sets the token cookie
+        return CSRF_COOKIE not in request.cookies
 
 
 def _same(a: str, b: str) -> bool:
@@ -116,7 +106,7 @@ class GuardMiddleware:
 
     def _refusal(self, request: Request):
         guard = self.guard
-        if guard.allowed_hosts is not None and request.headers.get("host", "") not in guard.allowed_hosts:
+        if not guard.host_ok(request):
             return error_response(400, "unexpected Host header")
         query_token = request.query_params.get("token")
         if guard.token and query_token is not None and _same(query_token, guard.token):
