@@ -63,6 +63,14 @@ class Source:
                 doc.text = corpus.document_text(doc.id)
         return graph
 
+    def quiet_collector(self):
+        """A context for a command's whole run: a graph read from a store or a file, and what is found in
+        it, are millions of small objects without cycles, alive until the process ends, that the cycle
+        collector would only rescan (a second at 20,000 briefs), then once more when it restarts; so it is
+        paused, and what exists at the end frozen. Extracting briefs makes garbage: it keeps the collector."""
+        from ..cycles import paused_cycle_collection
+        return contextlib.nullcontext() if self.paths else paused_cycle_collection(freeze_after=True)
+
     def _report(self, exc: BriefgraphError) -> None:
         self.failed += 1
         error(str(exc))
@@ -92,15 +100,10 @@ def analyze_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None
     Example: briefgraph analyze briefs/taliban.txt --json
     """
     from ..analysis import analyze
-    from ..cycles import paused_cycle_collection
     source = Source(paths, db, graph, min_confidence)
-    with one_line_errors():
-        loaded = source.load(since, until) if source.paths else None  # extraction keeps the collector
-    # A stored graph and the findings are millions of small objects without cycles, alive until the process
-    # ends: the collector would only rescan them (a second at 20,000 briefs), then once more when it restarts.
-    with paused_cycle_collection(freeze_after=True):
+    with source.quiet_collector():
         with one_line_errors():
-            findings = analyze(loaded or source.load(since, until), since, until)
+            findings = analyze(source.load(since, until), since, until)
         _emit(findings, as_json, analysis_text(findings))
     source.finish()
 
@@ -127,7 +130,6 @@ def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
 
     Example: briefgraph report briefs/ --output report.html --max-documents 500
     """
-    from ..cycles import paused_cycle_collection
     from ..report import ReportLimits, write_report
     limits = ReportLimits(max_documents=max_documents, max_actors=max_actors, max_relations=max_relations)
     source = Source(paths, db, graph, min_confidence)
@@ -137,9 +139,7 @@ def report_cmd(paths: PathsArg = None, db: DbOpt = None, graph: GraphOpt = None,
             loaded = source.with_texts(loaded)
         return write_report(loaded, path, limits=limits, **options)
 
-    # As for `analyze`: a stored graph is millions of small objects without cycles, alive until the process
-    # ends, that the collector would only rescan. Extracting briefs keeps it.
-    with contextlib.nullcontext() if source.paths else paused_cycle_collection(freeze_after=True):
+    with source.quiet_collector():
         _write_file(write, source, output, title, since, until)
 
 
