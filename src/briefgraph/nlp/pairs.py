@@ -10,6 +10,7 @@ kinds and actor types, and which hand-written rule (if any) already reads a clai
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -107,12 +108,8 @@ def _candidate(parse: "_Parse", a: Mention, b: Mention, rules: dict[tuple[int, i
     return Candidate(a, b, feats, head)
 
 
-def dependency_path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
-    """(tokens from a up to, not including, the common head; the head; tokens from b up, likewise)."""
-    return _path(_Parse(a.doc), a, b)
-
-
 def _path(parse: "_Parse", a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
+    """(tokens from a up to, not including, the common head; the head; tokens from b up, likewise)."""
     chain_a, at = parse.chain(a)
     chain_b, _ = parse.chain(b)
     for k, t in enumerate(chain_b):
@@ -131,7 +128,8 @@ def _cue_type(tok: Token) -> str | None:
     return None
 
 
-def _path_features(up: list[Token], head: Token, down: list[Token], cue_type=_cue_type) -> list[str]:
+def _path_features(up: list[Token], head: Token, down: list[Token],
+                   cue_type: Callable[[Token], str | None]) -> list[str]:
     deps_up = [t.dep_ for t in up]
     deps_down = [t.dep_ for t in reversed(down)]
     length = len(up) + len(down)
